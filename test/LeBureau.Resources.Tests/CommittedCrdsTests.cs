@@ -1,0 +1,45 @@
+using k8s;
+using k8s.Models;
+using LeBureau.CrdGen;
+
+namespace LeBureau.Resources.Tests;
+
+public sealed class CommittedCrdsTests : IDisposable
+{
+    private readonly string temp = Directory.CreateTempSubdirectory("lebureau-crds-").FullName;
+
+    private static string Committed => Path.Combine(RepositoryRoot.Find(), "crds");
+
+    public void Dispose() => Directory.Delete(temp, recursive: true);
+
+    [Fact]
+    public void Committed_crds_match_the_resource_types()
+    {
+        CrdFolder.Write(temp, CrdGenerator.Generate(ResourceDocs.Value));
+
+        var drift = CrdDrift.Describe(CrdFolder.Read(temp), CrdFolder.Read(Committed));
+
+        drift.Should().BeEmpty(
+            "crds/ must be regenerated after a change to operator/LeBureau.Resources; run `{0}` from the repository root and commit the result",
+            CrdGenerator.RegenerateCommand);
+    }
+
+    [Fact]
+    public void Regeneration_is_byte_identical()
+    {
+        CrdGenerator.Generate(ResourceDocs.Value).Should().Equal(CrdGenerator.Generate(ResourceDocs.Value));
+    }
+
+    [Fact]
+    public void Committed_crds_read_back_as_CustomResourceDefinitions()
+    {
+        var files = CrdFolder.Read(Committed);
+
+        files.Keys.Should().BeEquivalentTo("desktops.lebureau.io.yaml", "apikeys.lebureau.io.yaml", "desktoptasks.lebureau.io.yaml");
+        files.Should().AllSatisfy(f =>
+        {
+            f.Value.Should().EndWith("\n").And.NotContain("\r");
+            KubernetesYaml.Deserialize<V1CustomResourceDefinition>(f.Value).Metadata.Name.Should().Be(Path.GetFileNameWithoutExtension(f.Key));
+        });
+    }
+}
