@@ -1,3 +1,4 @@
+using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
@@ -70,7 +71,7 @@ public sealed class SchemaBuilder(XmlDocs docs)
             TypeCode.Int64 => new V1JSONSchemaProps { Type = "integer", Format = "int64" },
             TypeCode.Double => new V1JSONSchemaProps { Type = "number", Format = "double" },
             _ when type == typeof(DateTimeOffset) => new V1JSONSchemaProps { Type = "string", Format = "date-time" },
-            TypeCode.Object when type.IsClass => ForObject(type),
+            TypeCode.Object when type.IsClass && !typeof(IEnumerable).IsAssignableFrom(type) => ForObject(type),
             _ => throw new NotSupportedException($"{type} has no CRD schema mapping."),
         };
     }
@@ -139,7 +140,7 @@ public sealed class SchemaBuilder(XmlDocs docs)
         {
             return type.GetElementType();
         }
-        return type.IsGenericType && type.GetGenericArguments().Length == 1 && typeof(System.Collections.IEnumerable).IsAssignableFrom(type)
+        return type.IsGenericType && type.GetGenericArguments().Length == 1 && typeof(IEnumerable).IsAssignableFrom(type)
             ? type.GetGenericArguments()[0]
             : null;
     }
