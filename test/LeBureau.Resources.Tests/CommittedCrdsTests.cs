@@ -42,4 +42,16 @@ public sealed class CommittedCrdsTests : IDisposable
             KubernetesYaml.Deserialize<V1CustomResourceDefinition>(f.Value).Metadata.Name.Should().Be(Path.GetFileNameWithoutExtension(f.Key));
         });
     }
+
+    [Fact]
+    public void Defaults_keep_their_json_types_through_the_client_models()
+    {
+        // The control plane installs crds/ by reading them into V1CustomResourceDefinition and sending JSON;
+        // a default of "true" instead of true would make the API server reject the CRD.
+        var yaml = CrdFolder.Read(Committed)["desktops.lebureau.io.yaml"];
+
+        var json = KubernetesJson.Serialize(KubernetesYaml.Deserialize<V1CustomResourceDefinition>(yaml));
+
+        json.Should().Contain("\"default\":true").And.Contain("\"default\":1280").And.Contain("\"default\":\"30m\"");
+    }
 }
