@@ -76,8 +76,10 @@ public static class KeyNames
         var start = 0;
         for (var i = 0; i < combo.Length; i++)
         {
-            // A '+' that starts a name (or is the whole name) is the plus key itself: "ctrl++" = ctrl and plus.
-            if (combo[i] == '+' && i > start)
+            // A '+' that starts a name (or is the whole name) is the plus key itself: "ctrl++" = ctrl and plus;
+            // the '+' of a code point name (U+20AC) belongs to the name.
+            var codePoint = i == start + 1 && char.ToUpperInvariant(combo[start]) == 'U' && i + 1 < combo.Length && char.IsAsciiHexDigit(combo[i + 1]);
+            if (combo[i] == '+' && i > start && !codePoint)
             {
                 names.Add(combo[start..i].Trim());
                 start = i + 1;
