@@ -1,0 +1,3 @@
+using LeBureau.ApiServer;
+
+await ApiServerApp.Build(args).RunAsync();
