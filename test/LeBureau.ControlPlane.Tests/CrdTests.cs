@@ -72,14 +72,15 @@ public sealed class CrdTests(ControlPlaneFixture fixture)
         };
         var result = await fixture.Kubectl.RunAsync(["apply", "-n", ns, "-f", "-"], yaml);
         result.ExitCode.Should().NotBe(0);
-        result.StdErr.Should().Contain(expected).And.Contain("Invalid");
+        result.StdErr.Should().Contain(expected).And.Contain("is invalid");
     }
 
     [Fact]
-    public async Task A_desktop_without_a_display_name_is_rejected_as_required()
+    public async Task A_desktop_without_a_display_name_is_rejected_as_required_by_the_api_server()
     {
         var ns = await fixture.CreateNamespaceAsync("invalid");
-        var result = await fixture.Kubectl.RunAsync(["apply", "-n", ns, "-f", "-"], """
+        // --validate=false: the API server, not kubectl's client-side check, must reject it.
+        var result = await fixture.Kubectl.RunAsync(["apply", "--validate=false", "-n", ns, "-f", "-"], """
             apiVersion: lebureau.io/v1alpha1
             kind: Desktop
             metadata:
@@ -88,7 +89,7 @@ public sealed class CrdTests(ControlPlaneFixture fixture)
               tier: pro
             """);
         result.ExitCode.Should().NotBe(0);
-        result.StdErr.Should().Contain("spec.displayName").And.Contain("Required");
+        result.StdErr.Should().Contain("spec.displayName: Required value");
     }
 
     [Fact]
