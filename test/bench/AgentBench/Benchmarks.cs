@@ -29,7 +29,7 @@ public sealed class Benchmarks(BenchDesktop desktop)
         var jpegBytes = (await desktop.Client.GetByteArrayAsync("/screenshot?format=jpeg&quality=80")).Length;
 
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Environment: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, Xvfb 1280x800x24 with 4 xterms of text and a 560x380 plasma image");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Environment: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, Xvfb 1280x800x24 with 4 xterms of text and a 560x380 plasma image; load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
         report.AppendLine();
         report.AppendLine("| operation | n | p50 ms | p99 ms |");
         report.AppendLine("|---|---|---|---|");
