@@ -32,7 +32,13 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
     {
         var path = json.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : null;
         if (json.Message.Contains("discriminator", StringComparison.OrdinalIgnoreCase)) return "Unknown 'type'.";
-        return path is null ? "The request body is not valid JSON." : $"Invalid value for '{path}'.";
+        var conversion = json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
+        return (conversion, path) switch
+        {
+            (true, { } field) => $"Invalid value for '{field}'.",
+            (false, { } field) => $"The request body is not valid JSON (at '{field}').",
+            _ => "The request body is not valid JSON.",
+        };
     }
 
     private (int, string) Kubernetes(HttpContext context, HttpOperationException e)

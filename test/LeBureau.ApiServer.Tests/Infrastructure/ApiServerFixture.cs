@@ -1,0 +1,242 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.Json;
+using k8s;
+using k8s.Models;
+using LeBureau.ApiServer.Auth;
+using LeBureau.ApiServer.Cache;
+using LeBureau.ControlPlane;
+using LeBureau.DesktopAgent.Hosting;
+using LeBureau.Resources;
+using LeBureau.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LeBureau.ApiServer.Tests.Infrastructure;
+
+/// <summary>
+/// The shared servers: the test control plane, a real redis-server, two api-server replicas in-process
+/// (A and B, sharing Redis), and one real desktop agent on a real Xvfb (the "desktop" every control test
+/// points a Desktop's status at). Logs of both api-servers are captured for secret scans.
+/// </summary>
+public sealed class ApiServerFixture : IAsyncLifetime
+{
+    public const string AgentToken = "agent-token-for-api-tests-5b1c";
+
+    private readonly List<Process> _processes = [];
+    private WebApplication? _agent;
+
+    public ControlPlane.ControlPlane Plane { get; private set; } = null!;
+
+    public Kubernetes Client { get; private set; } = null!;
+
+    public Kubectl Kubectl { get; private set; } = null!;
+
+    public RedisServer Redis { get; private set; } = null!;
+
+    public CapturedLogs Logs { get; } = new();
+
+    public WebApplication ServerA { get; private set; } = null!;
+
+    public WebApplication ServerB { get; private set; } = null!;
+
+    public Uri AddressA { get; private set; } = null!;
+
+    public Uri AddressB { get; private set; } = null!;
+
+    public string Display { get; private set; } = "";
+
+    public Uri AgentAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Plane = await SharedControlPlane.GetAsync();
+        Client = Plane.CreateClient();
+        Kubectl = new Kubectl(Plane.KubeconfigPath);
+        Redis = await RedisServer.StartAsync();
+        (ServerA, AddressA) = await StartApiServerAsync();
+        (ServerB, AddressB) = await StartApiServerAsync();
+        Display = await StartXvfbAsync();
+        AgentAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        _agent = await StartAgentAsync(AgentAddress, Display);
+    }
+
+    public async Task<(WebApplication App, Uri Address)> StartApiServerAsync(params string[] extra)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var app = ApiServerApp.Build(
+            [
+                "--urls", address.ToString().TrimEnd('/'),
+                $"--Kubernetes:Kubeconfig={Plane.KubeconfigPath}",
+                $"--Redis:ConnectionString={Redis.ConnectionString}",
+                "--Logging:LogLevel:Default=Debug",
+                .. extra,
+            ],
+            builder => builder.Logging.AddProvider(Logs));
+        await app.StartAsync();
+        return (app, address);
+    }
+
+    /// <summary>A client of replica A (or <paramref name="server"/>) presenting <paramref name="key"/> as a Bearer token.</summary>
+    public HttpClient CreateClient(string? key, Uri? server = null)
+    {
+        var client = new HttpClient { BaseAddress = server ?? AddressA, Timeout = TimeSpan.FromSeconds(60) };
+        if (key is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    /// <summary>
+    /// An ApiKey in <paramref name="ns"/> with its status written as the operator would (hash, prefix, Active);
+    /// returns the plaintext once both replicas' caches hold it.
+    /// </summary>
+    public async Task<string> CreateKeyAsync(string ns, Capability[] capabilities, int? rateLimitPerMinute = null, string? name = null)
+    {
+        var key = "sk_live_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        name ??= "key-" + Guid.NewGuid().ToString("N")[..8];
+        await Client.CustomObjects.CreateNamespacedCustomObjectAsync<ApiKey>(
+            new ApiKey
+            {
+                Metadata = new V1ObjectMeta { Name = name },
+                Spec = new ApiKey.ApiKeySpec { Capabilities = capabilities, RateLimitPerMinute = rateLimitPerMinute ?? 100000 },
+            },
+            Desktop.Group, Desktop.Version, ns, ApiKey.Plural);
+        var status = new { status = new { phase = "Active", hash = ApiKeyHash.Of(key), prefix = key[..12] } };
+        await Client.CustomObjects.PatchNamespacedCustomObjectStatusAsync<ApiKey>(
+            new V1Patch(JsonSerializer.Serialize(status), V1Patch.PatchType.MergePatch), Desktop.Group, Desktop.Version, ns, ApiKey.Plural, name);
+        await WaitForCachesAsync(c => c.ApiKeys.ByIndex(ResourceCaches.ByHash, ApiKeyHash.Of(key)) is not null);
+        return key;
+    }
+
+    public static Capability[] All => Enum.GetValues<Capability>();
+
+    /// <summary>A Desktop created directly (no operator), optionally with a status.</summary>
+    public async Task<Desktop> CreateDesktopAsync(string ns, string displayName = "test desktop", bool running = true)
+    {
+        var desktop = await Client.CustomObjects.CreateNamespacedCustomObjectAsync<Desktop>(
+            new Desktop { Metadata = new V1ObjectMeta { GenerateName = "desk-" }, Spec = new Desktop.DesktopSpec { DisplayName = displayName, Running = running } },
+            Desktop.Group, Desktop.Version, ns, Desktop.Plural);
+        await WaitForDesktopAsync(desktop.Metadata.Uid, _ => true);
+        return desktop;
+    }
+
+    /// <summary>Writes a status as the Desktop controller would; waits until both caches see it.</summary>
+    public async Task<Desktop> SetStatusAsync(Desktop desktop, DesktopPhase phase, bool agentReady = false, string? agentEndpoint = null)
+    {
+        var status = new { status = new { phase = phase.ToString(), agentReady, agentEndpoint, ipAddress = agentEndpoint is null ? null : "127.0.0.1" } };
+        var updated = await Client.CustomObjects.PatchNamespacedCustomObjectStatusAsync<Desktop>(
+            new V1Patch(JsonSerializer.Serialize(status), V1Patch.PatchType.MergePatch),
+            Desktop.Group, Desktop.Version, desktop.Metadata.NamespaceProperty, Desktop.Plural, desktop.Metadata.Name);
+        await WaitForDesktopAsync(desktop.Metadata.Uid, d => d.Status?.Phase == phase && d.Status.AgentReady == agentReady);
+        return updated;
+    }
+
+    /// <summary>A running, agent-ready desktop whose agent is the fixture's real agent (with its token Secret).</summary>
+    public async Task<Desktop> CreateControllableDesktopAsync(string ns)
+    {
+        var desktop = await CreateDesktopAsync(ns);
+        await Client.CreateNamespacedSecretAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = desktop.Metadata.Name + "-agent-token",
+                Labels = new Dictionary<string, string> { [Labels.Component] = "agent-token", [Labels.Desktop] = desktop.Metadata.Name },
+            },
+            StringData = new Dictionary<string, string> { ["token"] = AgentToken },
+        }, ns);
+        await WaitForCachesAsync(c => c.AgentTokens.List(ns).Any(s => s.Metadata.Labels?[Labels.Desktop] == desktop.Metadata.Name));
+        return await SetStatusAsync(desktop, DesktopPhase.Running, agentReady: true, agentEndpoint: AgentAddress.ToString());
+    }
+
+    public Task WaitForDesktopAsync(string uid, Func<Desktop, bool> condition) =>
+        WaitForCachesAsync(c => c.Desktops.ByIndex(ResourceCaches.ByUid, uid) is { } d && condition(d));
+
+    internal async Task WaitForCachesAsync(Func<ResourceCaches, bool> condition)
+    {
+        foreach (var server in new[] { ServerA, ServerB })
+        {
+            var caches = server.Services.GetRequiredService<ResourceCaches>();
+            var ok = await WaitFor.ConditionAsync(_ => Task.FromResult(condition(caches)), TimeSpan.FromSeconds(10));
+            if (!ok) throw new TimeoutException("the api-server's cache never reached the expected state");
+        }
+    }
+
+    public async Task<Desktop> ReadDesktopAsync(Desktop desktop) =>
+        await Client.CustomObjects.GetNamespacedCustomObjectAsync<Desktop>(
+            Desktop.Group, Desktop.Version, desktop.Metadata.NamespaceProperty, Desktop.Plural, desktop.Metadata.Name);
+
+    public async Task<string> CreateNamespaceAsync(string prefix)
+    {
+        var name = $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}".ToLowerInvariant();
+        await Client.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
+        return name;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var app in new[] { ServerA, ServerB, _agent })
+        {
+            if (app is null) continue;
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+        foreach (var process in _processes)
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            process.Dispose();
+        }
+        await Redis.DisposeAsync();
+        Client.Dispose();
+    }
+
+    private static async Task<WebApplication> StartAgentAsync(Uri address, string display)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args =
+            [
+                "--urls", address.ToString().TrimEnd('/'), $"--Agent:Display={display}", $"--Agent:Token={AgentToken}",
+                $"--Agent:VncPort={FreePort.Next()}", $"--Agent:VncViewOnlyPort={FreePort.Next()}",
+            ],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.AddDesktopAgent();
+        var app = builder.Build();
+        app.MapDesktopAgent();
+        await app.StartAsync();
+        return app;
+    }
+
+    private async Task<string> StartXvfbAsync()
+    {
+        for (var number = 300 + Random.Shared.Next(0, 300); ; number++)
+        {
+            if (File.Exists($"/tmp/.X{number}-lock") || File.Exists($"/tmp/.X11-unix/X{number}")) continue;
+            var display = $":{number}";
+            var start = new ProcessStartInfo("Xvfb") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var a in new[] { display, "-screen", "0", "1280x800x24", "-nolisten", "tcp" }) start.ArgumentList.Add(a);
+            var xvfb = Process.Start(start)!;
+            _ = xvfb.StandardError.BaseStream.CopyToAsync(Stream.Null);
+            _ = xvfb.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+            _processes.Add(xvfb);
+            var up = await WaitFor.ConditionAsync(_ => Task.FromResult(xvfb.HasExited || File.Exists($"/tmp/.X11-unix/X{number}")), TimeSpan.FromSeconds(15));
+            if (up && !xvfb.HasExited) return display;
+        }
+    }
+
+    /// <summary>Starts a process on the fixture's display (killed in Dispose).</summary>
+    public Process StartOnDisplay(string file, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        start.Environment["DISPLAY"] = Display;
+        var process = Process.Start(start)!;
+        _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
+        _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+        _processes.Add(process);
+        return process;
+    }
+}
