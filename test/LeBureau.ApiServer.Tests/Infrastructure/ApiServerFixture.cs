@@ -90,10 +90,10 @@ public sealed class ApiServerFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// An ApiKey in <paramref name="ns"/> with its status written as the operator would (hash, prefix, Active);
+    /// An ApiKey in <paramref name="ns"/> (rate limit: the given one, by default high enough to never matter; 0 for none of its own) with its status written as the operator would (hash, prefix, Active);
     /// returns the plaintext once both replicas' caches hold it.
     /// </summary>
-    public async Task<string> CreateKeyAsync(string ns, Capability[] capabilities, int? rateLimitPerMinute = null, string? name = null)
+    public async Task<string> CreateKeyAsync(string ns, Capability[] capabilities, int rateLimitPerMinute = 100_000, string? name = null)
     {
         var key = "sk_live_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         name ??= "key-" + Guid.NewGuid().ToString("N")[..8];
@@ -101,7 +101,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
             new ApiKey
             {
                 Metadata = new V1ObjectMeta { Name = name },
-                Spec = new ApiKey.ApiKeySpec { Capabilities = capabilities, RateLimitPerMinute = rateLimitPerMinute ?? 100000 },
+                Spec = new ApiKey.ApiKeySpec { Capabilities = capabilities, RateLimitPerMinute = rateLimitPerMinute > 0 ? rateLimitPerMinute : null },
             },
             Desktop.Group, Desktop.Version, ns, ApiKey.Plural);
         var status = new { status = new { phase = "Active", hash = ApiKeyHash.Of(key), prefix = key[..12] } };
