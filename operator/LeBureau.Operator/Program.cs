@@ -1,0 +1,3 @@
+using LeBureau.Operator;
+
+await OperatorApp.Build(args).RunAsync();
