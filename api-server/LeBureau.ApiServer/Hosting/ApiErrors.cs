@@ -15,7 +15,13 @@ public static class ApiErrors
     public static IResult For(HttpContext context, int status, string detail, IDictionary<string, object?>? extensions = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.GetEndpoint()?.Metadata.GetMetadata<CyberdeskErrors>() is not null
+        return For(context.GetEndpoint(), status, detail, extensions);
+    }
+
+    /// <summary>An error for <paramref name="endpoint"/> (the exception handler gets it from IExceptionHandlerFeature).</summary>
+    public static IResult For(Endpoint? endpoint, int status, string detail, IDictionary<string, object?>? extensions = null)
+    {
+        return endpoint?.Metadata.GetMetadata<CyberdeskErrors>() is not null
             ? Cyberdesk(status, detail)
             : Problem(status, detail, extensions);
     }

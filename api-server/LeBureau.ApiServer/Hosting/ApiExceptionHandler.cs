@@ -23,7 +23,7 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
         };
         if (status == 500) ApiServerLog.Unhandled(logger, exception, context.Request.Method, context.Request.Path);
         context.Response.Clear();
-        await ApiErrors.For(context, status, detail).ExecuteAsync(context);
+        await ApiErrors.For(context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint(), status, detail).ExecuteAsync(context);
         return true;
     }
 
