@@ -1,5 +1,6 @@
 using k8s;
 using LeBureau.Operator.Desktops;
+using LeBureau.Operator.Events;
 using LeBureau.Operator.Hosting;
 using LeBureau.Operator.Runtime;
 using LeBureau.Operator.Tiers;
@@ -22,6 +23,7 @@ public static class OperatorApp
         }
         builder.AddOperatorCore();
         builder.AddDesktopController();
+        builder.AddDesktopEvents();
         // Other controllers register here, e.g. builder.AddApiKeyController();
 
         var app = builder.Build();

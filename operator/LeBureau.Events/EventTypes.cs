@@ -1,0 +1,35 @@
+namespace LeBureau.Events;
+
+/// <summary>The event types of the desktop and activity streams (seed 003 and the activity list).</summary>
+public static class EventTypes
+{
+    /// <summary>A desktop's status changed (booting, running, stopped, error…).</summary>
+    public const string DesktopStatus = "desktop.status";
+
+    /// <summary>Fresh CPU/RAM/disk figures of a running desktop.</summary>
+    public const string DesktopMetrics = "desktop.metrics";
+
+    /// <summary>A desktop's agent finished initialising and takes work.</summary>
+    public const string DesktopAgentReady = "desktop.agentReady";
+
+    /// <summary>A desktop reached running (activity stream).</summary>
+    public const string DesktopStarted = "desktop.started";
+
+    /// <summary>A desktop stopped (activity stream).</summary>
+    public const string DesktopStopped = "desktop.stopped";
+
+    /// <summary>A desktop entered error (activity stream).</summary>
+    public const string DesktopError = "desktop.error";
+
+    /// <summary>The first event of a stream that could not replay what the client asked for: it starts from now.</summary>
+    public const string StreamReset = "stream.reset";
+
+    /// <summary>True for the events of <c>/api/desktops/stream</c>.</summary>
+    public static bool IsDesktopStream(string type) =>
+        type is DesktopStatus or DesktopMetrics or DesktopAgentReady;
+
+    /// <summary>True for the events of <c>/api/mission-control/activity/stream</c>.</summary>
+    public static bool IsActivityStream(string type) =>
+        type.StartsWith("task.", StringComparison.Ordinal) || type.StartsWith("approval.", StringComparison.Ordinal)
+        || type is DesktopStarted or DesktopStopped or DesktopError;
+}
