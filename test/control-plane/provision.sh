@@ -30,7 +30,15 @@ apt_install() {
 }
 
 # Desktop tools and Redis: needed by every test run.
-apt_install redis-server xvfb x11-utils x11-xserver-utils xdotool x11vnc openbox xterm procps ca-certificates curl
+apt_install redis-server xvfb x11-utils x11-xserver-utils xdotool x11vnc openbox xterm procps ca-certificates curl \
+  scrot imagemagick chromium
+command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+# The Node SSE consumer the stream tests run (seed 003).
+clients="$(cd "$(dirname "$0")/../sse-clients" && pwd)"
+if [ ! -d "$clients/node_modules/eventsource" ]; then
+  say "npm ci in $clients"
+  (cd "$clients" && npm ci --no-audit --no-fund >&2) || die "npm ci failed in $clients"
+fi
 command -v kubectl >/dev/null 2>&1 || apt_install kubernetes-client
 command -v kubectl >/dev/null 2>&1 || die "kubectl is missing and Debian's kubernetes-client did not provide it"
 # Redis is started by the tests on their own ports, never as the system service.
