@@ -1,7 +1,7 @@
 using LeBureau.Operator.Runtime;
 using Microsoft.Extensions.Time.Testing;
 
-namespace LeBureau.Operator.Tests.Runtime;
+namespace LeBureau.Operator.Tests.Unit;
 
 public sealed class WorkQueueTests
 {

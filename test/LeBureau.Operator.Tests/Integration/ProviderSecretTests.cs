@@ -1,0 +1,77 @@
+using System.Text;
+using k8s;
+using k8s.Models;
+using LeBureau.Operator.Desktops;
+using LeBureau.Operator.Tests.Infrastructure;
+using LeBureau.Operator.Tests.KubeVirtSimulator;
+using LeBureau.Resources;
+using LeBureau.Testing;
+
+namespace LeBureau.Operator.Tests.Integration;
+
+/// <summary>Bad input: a missing provider Secret is an Error with an Event, fixed by creating it, and touches nothing else.</summary>
+[Collection(OperatorCollection.Name)]
+public sealed class ProviderSecretTests(ControlPlaneFixture fixture) : IAsyncLifetime
+{
+    private const string ProviderKey = "sk-ant-test-0123456789abcdef";
+    private DesktopApi _desktops = null!;
+    private VirtualMachineSimulator _simulator = null!;
+    private OperatorInstance _operator = null!;
+    private string _ns = "";
+
+    public async Task InitializeAsync()
+    {
+        _ns = await fixture.CreateNamespaceAsync("provider");
+        _desktops = new DesktopApi(fixture.Client, _ns);
+        _simulator = await VirtualMachineSimulator.StartAsync(fixture.Plane, _ns, agentBinary: null);
+        _operator = await OperatorInstance.StartAsync(fixture.Plane.KubeconfigPath, _ns);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _operator.DisposeAsync();
+        await _simulator.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_missing_provider_secret_is_an_error_until_it_is_created()
+    {
+        await _desktops.CreateAsync("good");
+        var good = await _desktops.WaitAsync("good", d => d.Status.Phase == DesktopPhase.Running, because: "good running");
+
+        await _desktops.CreateAsync("bad", s => s.Provider = new Desktop.ProviderSpec
+        {
+            Name = ProviderName.Anthropic, SecretRef = new SecretKeyRef { Name = "anthropic", Key = "apiKey" },
+        });
+        var bad = await _desktops.WaitAsync("bad", d => d.Status.Phase == DesktopPhase.Error, because: "bad in Error");
+        bad.Status.Message.Should().Contain("anthropic");
+        bad.Status.Conditions.Should().Contain(c => c.Type == ConditionTypes.Ready && c.Reason == ConditionReasons.ProviderSecretMissing);
+        (await _desktops.Machines.GetAsync(_ns, "bad")).Should().BeNull();
+        await Eventually.Until(async () => (await fixture.Client.CoreV1.ListNamespacedEventAsync(_ns, fieldSelector: $"involvedObject.name=bad")).Items,
+            e => e.Any(x => x.Reason == ConditionReasons.ProviderSecretMissing && x.Type == "Warning"), because: "a Warning event");
+        var describe = await fixture.Kubectl.RunAsync(["describe", "desktop", "bad", "-n", _ns]);
+        describe.StdOut.Should().Contain(ConditionReasons.ProviderSecretMissing);
+
+        // The other desktop is untouched.
+        var stillGood = (await _desktops.GetAsync("good"))!;
+        stillGood.Status.Phase.Should().Be(DesktopPhase.Running);
+        stillGood.Status.StartedAt.Should().Be(good.Status.StartedAt);
+        (await _desktops.Instances.GetAsync(_ns, "good"))!.Metadata.Uid.Should().Be((await _desktops.Instances.GetAsync(_ns, "good"))!.Metadata.Uid);
+
+        await fixture.Client.CreateNamespacedSecretAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = "anthropic" },
+            StringData = new Dictionary<string, string> { ["apiKey"] = ProviderKey },
+        }, _ns);
+        var fixedDesktop = await _desktops.WaitAsync("bad", d => d.Status.Phase == DesktopPhase.Running, because: "bad recovers");
+        fixedDesktop.Status.Conditions.Should().NotContain(c => c.Reason == ConditionReasons.ProviderSecretMissing);
+
+        // The key reaches the machine through the cloud-init Secret only: never the VM, the status or the Desktop.
+        var cloudInit = await fixture.Client.ReadNamespacedSecretAsync(DesktopNames.CloudInitSecret("bad"), _ns);
+        var contents = System.Text.RegularExpressions.Regex.Matches(Encoding.UTF8.GetString(cloudInit.Data["userdata"]), @"content: (\S+)")
+            .Select(m => Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[1].Value)));
+        contents.Should().Contain(c => c.Contains($"LEBUREAU_PROVIDER_KEY={ProviderKey}"));
+        KubernetesJson.Serialize(await _desktops.Machines.GetAsync(_ns, "bad")).Should().NotContain(ProviderKey);
+        KubernetesJson.Serialize(fixedDesktop).Should().NotContain(ProviderKey);
+    }
+}
