@@ -1,4 +1,5 @@
 using k8s;
+using LeBureau.Operator.ApiKeys;
 using LeBureau.Operator.Desktops;
 using LeBureau.Operator.Events;
 using LeBureau.Operator.Hosting;
@@ -23,8 +24,9 @@ public static class OperatorApp
         }
         builder.AddOperatorCore();
         builder.AddDesktopController();
+        builder.AddApiKeyController();
         builder.AddDesktopEvents();
-        // Other controllers register here, e.g. builder.AddApiKeyController();
+        // Other controllers register here.
 
         var app = builder.Build();
         app.MapGet("/healthz", () => TypedResults.Ok("ok"));

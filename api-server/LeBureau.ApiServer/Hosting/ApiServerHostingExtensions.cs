@@ -1,3 +1,4 @@
+using LeBureau.ApiServer.Streams;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using k8s;
@@ -40,6 +41,7 @@ public static class ApiServerHostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi();
+        builder.AddEventStreams();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue<long?>($"{ApiServerOptions.Section}:{nameof(ApiServerOptions.MaxRequestBodyBytes)}")
                 ?? new ApiServerOptions().MaxRequestBodyBytes);
@@ -62,6 +64,7 @@ public static class ApiServerHostingExtensions
         app.MapControlApi();
         app.MapChatApi();
         app.MapCyberdeskApi();
+        app.MapStreamsApi();
         return app;
     }
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Text.Json;
 using k8s;
 using k8s.Models;
@@ -10,6 +9,9 @@ using LeBureau.ApiServer.Auth;
 using LeBureau.ApiServer.Cache;
 using LeBureau.ControlPlane;
 using LeBureau.DesktopAgent.Hosting;
+using LeBureau.Operator;
+using LeBureau.Operator.ApiKeys;
+using LeBureau.Operator.Runtime;
 using LeBureau.Resources;
 using LeBureau.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -29,6 +31,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
 
     private readonly List<Process> _processes = [];
     private WebApplication? _agent;
+    private WebApplication? _keyController;
 
     public ControlPlane.ControlPlane Plane { get; private set; } = null!;
 
@@ -58,6 +61,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
         Client = Plane.CreateClient();
         Kubectl = new Kubectl(Plane.KubeconfigPath);
         Redis = await RedisServer.StartAsync();
+        _keyController = await StartApiKeyControllerAsync(Plane.KubeconfigPath);
         (ServerA, AddressA) = await StartApiServerAsync();
         (ServerB, AddressB) = await StartApiServerAsync();
         Display = await StartXvfbAsync();
@@ -90,12 +94,11 @@ public sealed class ApiServerFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// An ApiKey in <paramref name="ns"/> (rate limit: the given one, by default high enough to never matter; 0 for none of its own) with its status written as the operator would (hash, prefix, Active);
-    /// returns the plaintext once both replicas' caches hold it.
+    /// An ApiKey in <paramref name="ns"/> (rate limit: the given one, by default high enough to never matter; 0 for none of its own),
+    /// issued by the real ApiKey controller; returns the plaintext read once from its Secret, once both replicas' caches hold it.
     /// </summary>
     public async Task<string> CreateKeyAsync(string ns, Capability[] capabilities, int rateLimitPerMinute = 100_000, string? name = null)
     {
-        var key = "sk_live_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         name ??= "key-" + Guid.NewGuid().ToString("N")[..8];
         await Client.CustomObjects.CreateNamespacedCustomObjectAsync<ApiKey>(
             new ApiKey
@@ -104,11 +107,22 @@ public sealed class ApiServerFixture : IAsyncLifetime
                 Spec = new ApiKey.ApiKeySpec { Capabilities = capabilities, RateLimitPerMinute = rateLimitPerMinute > 0 ? rateLimitPerMinute : null },
             },
             Desktop.Group, Desktop.Version, ns, ApiKey.Plural);
-        var status = new { status = new { phase = "Active", hash = ApiKeyHash.Of(key), prefix = key[..12] } };
-        await Client.CustomObjects.PatchNamespacedCustomObjectStatusAsync<ApiKey>(
-            new V1Patch(JsonSerializer.Serialize(status), V1Patch.PatchType.MergePatch), Desktop.Group, Desktop.Version, ns, ApiKey.Plural, name);
-        await WaitForCachesAsync(c => c.ApiKeys.ByIndex(ResourceCaches.ByHash, ApiKeyHash.Of(key)) is not null);
-        return key;
+        string? secretName = null;
+        var issued = await WaitFor.ConditionAsync(async ct =>
+        {
+            var key = await Client.CustomObjects.GetNamespacedCustomObjectAsync<ApiKey>(Desktop.Group, Desktop.Version, ns, ApiKey.Plural, name, cancellationToken: ct);
+            secretName = key.Status?.Phase == ApiKeyPhase.Active ? key.Status.SecretName : null;
+            return secretName is not null;
+        }, TimeSpan.FromSeconds(15));
+        if (!issued)
+        {
+            var operatorLines = Logs.Lines.Where(l => l.Contains("LeBureau.Operator", StringComparison.Ordinal)).TakeLast(20);
+            throw new TimeoutException($"ApiKey {ns}/{name} was never issued:\n{string.Join('\n', operatorLines)}");
+        }
+        var secret = await Client.ReadNamespacedSecretAsync(secretName, ns);
+        var plaintext = System.Text.Encoding.UTF8.GetString(secret.Data["apiKey"]);
+        await WaitForCachesAsync(c => c.ApiKeys.ByIndex(ResourceCaches.ByHash, ApiKeyHash.Of(plaintext)) is not null);
+        return plaintext;
     }
 
     public static Capability[] All => Enum.GetValues<Capability>();
@@ -177,7 +191,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var app in new[] { ServerA, ServerB, _agent })
+        foreach (var app in new[] { ServerA, ServerB, _agent, _keyController })
         {
             if (app is null) continue;
             await app.StopAsync();
@@ -190,6 +204,19 @@ public sealed class ApiServerFixture : IAsyncLifetime
         }
         await Redis.DisposeAsync();
         Client.Dispose();
+    }
+
+    /// <summary>The operator with only its ApiKey controller (the Desktop controller would fight the statuses these tests write).</summary>
+    private async Task<WebApplication> StartApiKeyControllerAsync(string kubeconfig)
+    {
+        var builder = WebApplication.CreateSlimBuilder(["--urls", $"http://127.0.0.1:{FreePort.Next()}", $"--Kubernetes:Kubeconfig={kubeconfig}"]);
+        builder.AddOperatorCore();
+        builder.AddApiKeyController();
+        builder.Services.AddInformer<Desktop>(); // the operator's metrics read it
+        builder.Logging.AddProvider(Logs);
+        var app = builder.Build();
+        await app.StartAsync();
+        return app;
     }
 
     private static async Task<WebApplication> StartAgentAsync(Uri address, string display)
