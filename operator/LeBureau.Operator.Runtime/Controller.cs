@@ -109,12 +109,15 @@ public sealed partial class Controller<T> : IController where T : class, IKubern
     private async Task ProcessAsync(string key, CancellationToken cancellationToken)
     {
         var (ns, name) = ObjectKey.Parse(key);
-        var entity = _informer.Get(ns, name);
-        if (entity is null)
+        var cached = _informer.Get(ns, name);
+        if (cached is null)
         {
             Queue.Forget(key);
             return;
         }
+        // Reconcilers get their own copy: the cached object is shared with every other reader of the informer
+        // (and is the "old" side of the next watch event), so it must never be mutated.
+        var entity = KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(cached));
         var started = Stopwatch.GetTimestamp();
         ReconcileOutcome outcome;
         try

@@ -1,0 +1,3 @@
+using LeBureau.Cli;
+
+return await CliCommands.Root().Parse(args).InvokeAsync();
