@@ -34,13 +34,14 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 
-{{/* The ServiceAccount's name. */}}
-{{- define "lebureau.serviceAccountName" -}}
-{{- if .Values.serviceAccount.create -}}
-{{- default (include "lebureau.fullname" .) .Values.serviceAccount.name -}}
-{{- else -}}
-{{- .Values.serviceAccount.name -}}
+{{/* The operator's ServiceAccount. */}}
+{{- define "lebureau.operatorServiceAccountName" -}}
+{{- default (printf "%s-operator" (include "lebureau.fullname" .)) .Values.serviceAccount.operatorName -}}
 {{- end -}}
+
+{{/* The api-server's ServiceAccount. */}}
+{{- define "lebureau.apiServerServiceAccountName" -}}
+{{- default (printf "%s-api-server" (include "lebureau.fullname" .)) .Values.serviceAccount.apiServerName -}}
 {{- end -}}
 
 {{/* An image reference: include with (dict "root" $ "image" .Values.operator.image). */}}
@@ -91,9 +92,9 @@ imagePullSecrets:
 {{/* Pod-level security context of the .NET components: non-root, RuntimeDefault seccomp. */}}
 {{- define "lebureau.podSecurityContext" -}}
 runAsNonRoot: true
-runAsUser: 65532
-runAsGroup: 65532
-fsGroup: 65532
+runAsUser: 1654
+runAsGroup: 1654
+fsGroup: 1654
 seccompProfile:
   type: RuntimeDefault
 {{- end -}}
