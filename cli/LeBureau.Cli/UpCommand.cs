@@ -88,9 +88,12 @@ public sealed class UpCommand(UpOptions options)
             Press Ctrl-C to stop. Desktops and keys are kept for the next `up`.
             """);
 
+        // Ctrl-C or SIGTERM: the in-process hosts' console lifetimes see the signal first and start stopping.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken,
+            api.Lifetime.ApplicationStopping, @operator.Lifetime.ApplicationStopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await Task.Delay(Timeout.Infinite, stopping.Token);
         }
         catch (OperationCanceledException)
         {
