@@ -20,6 +20,7 @@ public sealed partial class LocalRuntime : IDesktopRuntime, IHostedService
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, LaunchedDesktop> _running = [];
+    private bool _closed;
 
     public LocalRuntime(IOptions<OperatorOptions> options, ILogger<LocalRuntime> logger)
     {
@@ -53,6 +54,8 @@ public sealed partial class LocalRuntime : IDesktopRuntime, IHostedService
         await _gate.WaitAsync(CancellationToken.None);
         try
         {
+            // Controllers may still reconcile while the host stops: nothing may be launched after this point.
+            _closed = true;
             await Task.WhenAll(_running.Values.Select(d => d.StopAsync(CancellationToken.None)));
             foreach (var d in _running.Values) TryDelete(d.Directory);
             _running.Clear();
@@ -85,6 +88,7 @@ public sealed partial class LocalRuntime : IDesktopRuntime, IHostedService
                 await StopLockedAsync(id, current, cancellationToken);
                 current = null;
             }
+            if (current is null && _closed) return new MachineObservation(MachineState.Stopping, name, null, "the operator is shutting down");
             if (current is null)
             {
                 var slot = FreeSlot();

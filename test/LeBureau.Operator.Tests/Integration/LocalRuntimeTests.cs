@@ -60,6 +60,8 @@ public sealed class LocalRuntimeTests(ControlPlaneFixture fixture) : IAsyncLifet
         var last = _operator.Local.GroupIds.Should().ContainSingle().Subject;
         await _operator.StopAsync();
         ProcessGroup.IsAlive(last).Should().BeFalse("shutdown kills every desktop group");
+        _operator.Local.GroupIds.Should().BeEmpty("nothing is launched while the host stops");
+        Directory.GetDirectories(Path.Combine(_operator.StateDirectory, "desktops")).Should().BeEmpty();
     }
 
     [Fact]

@@ -1,0 +1,3 @@
+using LeBureau.OperatorBench;
+
+return await Bench.RunAsync(args);
