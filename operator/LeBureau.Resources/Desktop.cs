@@ -30,6 +30,9 @@ public sealed class Desktop : IKubernetesObject<V1ObjectMeta>, ISpec<Desktop.Des
     /// <summary>The plural resource name.</summary>
     public const string Plural = "desktops";
 
+    /// <summary>What a model name may contain (it is written into the desktop's environment file).</summary>
+    public const string ModelPattern = "^[A-Za-z0-9._:/@-]+$";
+
     /// <summary>ApiVersion is lebureau.io/v1alpha1.</summary>
     [JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = $"{Group}/{Version}";
@@ -101,8 +104,8 @@ public sealed class Desktop : IKubernetesObject<V1ObjectMeta>, ISpec<Desktop.Des
         [Required, JsonPropertyName("name")]
         public ProviderName Name { get; set; }
 
-        /// <summary>Model overrides the provider's default model, e.g. claude-sonnet-4-5. Optional.</summary>
-        [MaxLength(256), JsonPropertyName("model")]
+        /// <summary>Model overrides the provider's default model, e.g. claude-sonnet-4-5 or openai/gpt-4o. Optional; letters, digits and . _ : / @ - only.</summary>
+        [MaxLength(256), RegularExpression(ModelPattern), JsonPropertyName("model")]
         public string? Model { get; set; }
 
         /// <summary>SecretRef names the Secret key holding the provider API key; it is injected into the desktop at boot and never copied elsewhere. Required.</summary>
@@ -117,8 +120,8 @@ public sealed class Desktop : IKubernetesObject<V1ObjectMeta>, ISpec<Desktop.Des
     /// <summary>The embeddings model used for the agent's persistent memory.</summary>
     public sealed class EmbeddingsSpec
     {
-        /// <summary>Model is the embeddings model name. Optional: the provider's default.</summary>
-        [MaxLength(256), JsonPropertyName("model")]
+        /// <summary>Model is the embeddings model name. Optional: the provider's default; letters, digits and . _ : / @ - only.</summary>
+        [MaxLength(256), RegularExpression(ModelPattern), JsonPropertyName("model")]
         public string? Model { get; set; }
 
         /// <summary>SecretRef names the Secret key holding the embeddings API key. Optional: the provider key is used when absent.</summary>
