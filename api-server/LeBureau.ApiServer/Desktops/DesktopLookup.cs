@@ -20,7 +20,7 @@ internal sealed class DesktopLookup(ResourceCaches caches)
             : DesktopLookupResult.OtherTenant;
     }
 
-    /// <summary>The caller's desktops (excluding those already being destroyed), oldest first.</summary>
+    /// <summary>The caller's desktops, oldest first (destroyed ones are gone from the cache; those being destroyed show "destroying").</summary>
     public IEnumerable<Desktop> List(Caller caller) =>
         caches.Desktops.List(caller.Namespace)
             .OrderBy(d => d.Metadata.CreationTimestamp)

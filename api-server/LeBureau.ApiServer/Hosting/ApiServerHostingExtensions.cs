@@ -40,7 +40,7 @@ public static class ApiServerHostingExtensions
         builder.Services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddApiKeySchemes());
         builder.AddEventStreams();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue<long?>($"{ApiServerOptions.Section}:{nameof(ApiServerOptions.MaxRequestBodyBytes)}")

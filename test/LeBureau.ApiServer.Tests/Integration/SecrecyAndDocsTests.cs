@@ -61,6 +61,8 @@ public sealed class SecrecyAndDocsTests(ApiServerFixture fixture)
         create.GetProperty("responses").TryGetProperty("403", out _).Should().BeTrue();
         paths.GetProperty("/v1/desktop/{id}/computer-action").GetProperty("post").GetProperty("responses").TryGetProperty("409", out _).Should().BeTrue();
 
+        document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("bearer", out _).Should().BeTrue();
+
         var docs = await client.GetAsync("/docs");
         docs.StatusCode.Should().Be(HttpStatusCode.OK);
         (await docs.Content.ReadAsStringAsync()).Should().Contain("openapi");
