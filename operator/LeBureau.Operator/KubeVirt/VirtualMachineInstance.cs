@@ -14,18 +14,3 @@ public sealed class VirtualMachineInstance : IKubernetesObject<V1ObjectMeta>, IS
     [JsonPropertyName("spec")] public InstanceSpec Spec { get; set; } = new();
     [JsonPropertyName("status")] public VirtualMachineInstanceStatus? Status { get; set; }
 }
-
-/// <summary>VirtualMachineInstance status: phase and interfaces.</summary>
-public sealed class VirtualMachineInstanceStatus
-{
-    /// <summary>Pending, Scheduling, Scheduled, Running, Succeeded, Failed or Unknown.</summary>
-    [JsonPropertyName("phase")] public string? Phase { get; set; }
-    [JsonPropertyName("interfaces")] public IList<InstanceInterface>? Interfaces { get; set; }
-}
-
-/// <summary>One network interface of a running instance.</summary>
-public sealed class InstanceInterface
-{
-    [JsonPropertyName("name")] public string? Name { get; set; }
-    [JsonPropertyName("ipAddress")] public string? IpAddress { get; set; }
-}

@@ -9,7 +9,7 @@ namespace LeBureau.Operator.Tests.Integration;
 [Collection(OperatorCollection.Name)]
 public sealed class LeaderElectionTests(ControlPlaneFixture fixture) : IAsyncLifetime
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(8);
     private DesktopApi _desktops = null!;
     private VirtualMachineSimulator _simulator = null!;
     private OperatorInstance _a = null!;
@@ -23,8 +23,8 @@ public sealed class LeaderElectionTests(ControlPlaneFixture fixture) : IAsyncLif
         string[] election =
         [
             "--Operator:LeaderElection:Enabled=true", $"--Operator:LeaderElection:LeaseNamespace={ns}",
-            "--Operator:LeaderElection:LeaseDuration=00:00:04", "--Operator:LeaderElection:RenewDeadline=00:00:03",
-            "--Operator:LeaderElection:RetryPeriod=00:00:00.500",
+            "--Operator:LeaderElection:LeaseDuration=00:00:08", "--Operator:LeaderElection:RenewDeadline=00:00:06",
+            "--Operator:LeaderElection:RetryPeriod=00:00:01",
         ];
         _a = await OperatorInstance.StartAsync(fixture.Plane.KubeconfigPath, ns, "KubeVirt", election);
         _b = await OperatorInstance.StartAsync(fixture.Plane.KubeconfigPath, ns, "KubeVirt", election);
@@ -41,10 +41,12 @@ public sealed class LeaderElectionTests(ControlPlaneFixture fixture) : IAsyncLif
     public async Task Exactly_one_leader_reconciles_and_the_other_takes_over()
     {
         await Eventually.Until(() => Task.FromResult(new[] { _a.Manager.IsLeader, _b.Manager.IsLeader }), l => l.Count(x => x) == 1, because: "one leader");
-        var (leader, follower) = _a.Manager.IsLeader ? (_a, _b) : (_b, _a);
 
         await _desktops.CreateAsync("first");
         await _desktops.WaitAsync("first", d => d.Status.Phase == DesktopPhase.Running, because: "first running");
+        var (leader, follower) = _a.Manager.IsLeader ? (_a, _b) : (_b, _a);
+        leader.Manager.IsLeader.Should().BeTrue();
+        follower.Manager.IsLeader.Should().BeFalse();
         (await ReconcilesAsync(leader)).Should().BeGreaterThan(0);
         (await ReconcilesAsync(follower)).Should().Be(0);
         follower.Manager.IsSynced.Should().BeTrue("a standby keeps warm caches");
