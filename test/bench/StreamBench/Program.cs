@@ -1,0 +1,3 @@
+using LeBureau.StreamBench;
+
+return await Bench.RunAsync(args);
