@@ -21,13 +21,10 @@ public sealed class EmbeddedPlatform : IAsyncLifetime
 
     public string Output => _up?.Tail(200) ?? "";
 
-    /// <summary>The build configuration of these tests (Debug or Release), which built the CLI and the agent too.</summary>
-    private static string Configuration => AppContext.BaseDirectory.Contains("/bin/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-
     public async Task InitializeAsync()
     {
-        var cli = RepoPaths.Of("cli", "LeBureau.Cli", "bin", Configuration, "net10.0", "lebureau.dll");
-        var agent = RepoPaths.Of("desktop-agent", "LeBureau.DesktopAgent", "bin", Configuration, "net10.0", "LeBureau.DesktopAgent.dll");
+        var cli = RepoPaths.BuildOutput("cli/LeBureau.Cli", "lebureau.dll");
+        var agent = RepoPaths.DesktopAgent;
         _up = ManagedProcess.Start("lebureau up", "dotnet",
         [
             cli, "up", "--state-dir", StateDirectory, "--port", ApiPort.ToString(), "--kube-port", FreePort.Next().ToString(),

@@ -31,12 +31,10 @@ public sealed class QuickstartTests(EmbeddedPlatform platform) : IClassFixture<E
     public async Task A_second_up_on_a_busy_port_names_the_port_and_the_flag()
     {
         var (exit, output) = await platform.RunAsync(
-            $"dotnet {LeBureau.Testing.RepoPaths.Of("cli", "LeBureau.Cli", "bin", Config(), "net10.0", "lebureau.dll")} up " +
+            $"dotnet {LeBureau.Testing.RepoPaths.BuildOutput("cli/LeBureau.Cli", "lebureau.dll")} up " +
             $"--state-dir {platform.StateDirectory}-second --port {platform.ApiPort}", TimeSpan.FromMinutes(1));
 
         exit.Should().Be(2, output);
         output.Should().Contain($"port {platform.ApiPort} (the API) is already in use").And.Contain("--port");
     }
-
-    private static string Config() => AppContext.BaseDirectory.Contains("/bin/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 }

@@ -9,6 +9,16 @@ public static class RepoPaths
     /// <summary>The generated CustomResourceDefinitions.</summary>
     public static string Crds => Path.Combine(Root, "crds");
 
+    /// <summary>The build configuration of the running tests (Debug or Release); sibling projects were built with it too.</summary>
+    public static string Configuration { get; } =
+        AppContext.BaseDirectory.Contains("/bin/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    /// <summary>The desktop agent built alongside the tests (for the local runtime and the simulator).</summary>
+    public static string DesktopAgent => Of("desktop-agent", "LeBureau.DesktopAgent", "bin", Configuration, "net10.0", "LeBureau.DesktopAgent.dll");
+
+    /// <summary>The output of <paramref name="project"/> (a folder under the root) built with <see cref="Configuration"/>.</summary>
+    public static string BuildOutput(string project, string file) => Of(project, "bin", Configuration, "net10.0", file);
+
     /// <summary>A path relative to the repository root.</summary>
     public static string Of(params string[] parts) => Path.Combine([Root, .. parts]);
 

@@ -23,7 +23,7 @@ public sealed class EndToEndTests(ApiServerFixture fixture) : IAsyncLifetime
     {
         _ns = await fixture.CreateNamespaceAsync("e2e");
         _state = Directory.CreateTempSubdirectory("lebureau-api-e2e-").FullName;
-        var agent = RepoPaths.Of("desktop-agent", "LeBureau.DesktopAgent", "bin", "Debug", "net10.0", "LeBureau.DesktopAgent");
+        var agent = RepoPaths.DesktopAgent;
         _operator = OperatorApp.Build(
         [
             $"--urls=http://127.0.0.1:{FreePort.Next()}",
