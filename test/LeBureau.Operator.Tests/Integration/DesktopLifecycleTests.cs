@@ -93,6 +93,18 @@ public sealed class DesktopLifecycleTests(ControlPlaneFixture fixture) : IAsyncL
     }
 
     [Fact]
+    public async Task AgentReady_turns_false_when_the_agent_stops_answering()
+    {
+        await _desktops.CreateAsync("d3");
+        await _desktops.WaitAsync("d3", d => d.Status.AgentReady, because: "d3 agent ready");
+        (await _simulator.KillAgentAsync(_ns, "d3")).Should().BeTrue();
+        var lost = await _desktops.WaitAsync("d3", d => !d.Status.AgentReady, because: "agent no longer ready");
+        lost.Status.Phase.Should().Be(DesktopPhase.Running, "the machine still runs");
+        lost.Status.Conditions.Should().Contain(c => c.Type == ConditionTypes.AgentReady && c.Status == ConditionStatus.False && c.Reason == ConditionReasons.AgentNotResponding);
+        lost.Status.Conditions.Should().Contain(c => c.Type == ConditionTypes.VMReady && c.Status == ConditionStatus.True);
+    }
+
+    [Fact]
     public async Task Events_show_the_lifecycle_and_metrics_count_reconciles()
     {
         await _desktops.CreateAsync("d2");

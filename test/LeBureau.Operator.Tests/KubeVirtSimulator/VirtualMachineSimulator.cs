@@ -130,6 +130,15 @@ public sealed partial class VirtualMachineSimulator : IReconciler<VirtualMachine
         return ReconcileResult.Success;
     }
 
+    /// <summary>Kills the agent inside an instance (a guest agent crash); false when none runs there.</summary>
+    public async Task<bool> KillAgentAsync(string @namespace, string name)
+    {
+        var instance = _instances.Get(@namespace, name);
+        if (instance is null || !_agents.TryRemove(instance.Metadata.Uid, out var agent)) return false;
+        await agent.StopAsync();
+        return true;
+    }
+
     private string? AgentToken(VirtualMachine machine)
     {
         var secretName = machine.Spec.Template.Spec.Volumes?.FirstOrDefault(v => v.CloudInitNoCloud?.SecretRef is not null)?.CloudInitNoCloud!.SecretRef!.Name;
