@@ -6,7 +6,8 @@ namespace LeBureau.ApiServer.RateLimiting;
 
 /// <summary>
 /// Per-key sliding-window counters in Redis, shared by every replica. One Lua script trims the window,
-/// counts and admits atomically. Redis unreachable → the request is allowed (fail open) and a line is logged.
+/// counts and admits atomically. Redis unreachable → the request is allowed (fail open), a line is logged, and Redis is skipped for
+/// <see cref="RetryDelay"/> so that requests do not each wait for a timeout.
 /// </summary>
 internal sealed class RedisRateLimiter : IAsyncDisposable
 {
@@ -29,6 +30,10 @@ internal sealed class RedisRateLimiter : IAsyncDisposable
     private readonly ILogger<RedisRateLimiter> _logger;
     private readonly SemaphoreSlim _connecting = new(1, 1);
     private ConnectionMultiplexer? _redis;
+    private long _retryAtTicks;
+
+    /// <summary>After a failure, requests skip Redis (fail open) for this long instead of each waiting for a timeout.</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     public RedisRateLimiter(IOptions<RedisOptions> options, ILogger<RedisRateLimiter> logger)
     {
@@ -40,7 +45,7 @@ internal sealed class RedisRateLimiter : IAsyncDisposable
     /// <summary>Admits or refuses one request of <paramref name="bucket"/>; null when no decision could be made (fail open).</summary>
     public async Task<RateLimitVerdict?> CheckAsync(string bucket, int limit, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(_connectionString)) return null;
+        if (string.IsNullOrWhiteSpace(_connectionString) || now.UtcTicks < Interlocked.Read(ref _retryAtTicks)) return null;
         try
         {
             var redis = await ConnectAsync(cancellationToken);
@@ -53,6 +58,7 @@ internal sealed class RedisRateLimiter : IAsyncDisposable
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {
+            Interlocked.Exchange(ref _retryAtTicks, (now + RetryDelay).UtcTicks);
             ApiServerLog.RateLimitFailOpen(_logger, e.Message);
             return null;
         }

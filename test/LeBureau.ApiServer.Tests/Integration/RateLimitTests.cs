@@ -1,5 +1,6 @@
 using System.Net;
 using LeBureau.ApiServer.Tests.Infrastructure;
+using LeBureau.ControlPlane;
 using LeBureau.Resources;
 
 namespace LeBureau.ApiServer.Tests.Integration;
@@ -66,6 +67,14 @@ public sealed class RateLimitTests(ApiServerFixture fixture)
         finally
         {
             await fixture.Redis.StartAsync();
+        }
+        // Counting resumes once Redis is back (after the limiter's short fail-open pause), on every replica.
+        var other = await fixture.CreateKeyAsync(ns, [Capability.DesktopRead]);
+        foreach (var address in new[] { fixture.AddressA, fixture.AddressB })
+        {
+            using var probe = fixture.CreateClient(other, address);
+            (await WaitFor.ConditionAsync(async _ => (await probe.GetAsync("/v1/me")).Headers.Contains("X-RateLimit-Limit"), TimeSpan.FromSeconds(15)))
+                .Should().BeTrue("rate limiting resumes when Redis returns");
         }
     }
 }
