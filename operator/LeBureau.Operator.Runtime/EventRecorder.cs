@@ -18,6 +18,7 @@ public sealed partial class EventRecorder
     /// <summary>Event type Warning.</summary>
     public const string Warning = "Warning";
 
+    private const int MaxRemembered = 4096;
     private readonly ResourceClient<Corev1Event> _events;
     private readonly string _component;
     private readonly TimeProvider _time;
@@ -69,6 +70,8 @@ public sealed partial class EventRecorder
                 Source = new V1EventSource { Component = _component },
                 ReportingComponent = _component,
             }, cancellationToken);
+            // Aggregation is best effort: a bounded cache, forgotten wholesale when full, keeps memory flat.
+            if (_seen.Count >= MaxRemembered) _seen.Clear();
             _seen[key] = (created.Metadata.Name, 1);
         }
         catch (Exception e) when (e is KubeApiException or HttpRequestException)

@@ -72,14 +72,11 @@ public sealed partial class DesktopReconciler(
 
         var token = await EnsureAgentTokenAsync(desktop, cancellationToken);
 
-        var idle = IdlePolicy.Evaluate(desktop, now);
-        if (idle.Stop)
+        var idleStop = IdlePolicy.Evaluate(desktop, now).Stop;
+        if (idleStop)
         {
             desktop = await desktops.MergePatchAsync(desktop.Metadata.NamespaceProperty, desktop.Metadata.Name,
                 new { metadata = new { resourceVersion = desktop.Metadata.ResourceVersion }, spec = new { running = false } }, cancellationToken);
-            var conditions = desktop.Status.Conditions?.ToList() ?? [];
-            ConditionList.Set(conditions, ConditionTypes.IdleStopped, true, ConditionReasons.IdleTimeout, $"no activity for {desktop.Spec.IdleTimeout}", desktop.Metadata.Generation, now);
-            desktop.Status.Conditions = conditions;
             await events.RecordAsync(desktop, EventRecorder.Normal, ConditionReasons.IdleTimeout, $"stopped after {desktop.Spec.IdleTimeout} without activity", cancellationToken);
         }
 
@@ -105,10 +102,24 @@ public sealed partial class DesktopReconciler(
         var agentPort = options.Value.AgentPort;
         var agentReady = !restarted && machine is { State: MachineState.Running, IpAddress: { } ip }
             && await probe.IsReadyAsync($"http://{ip}:{agentPort}", token, cancellationToken);
-        var status = DesktopStatusCalculator.Compute(desktop, restarted ? machine with { State = MachineState.Starting } : machine, agentReady, agentPort, null, now);
-        if (restart) status.ObservedRestartedAt = desktop.Spec.RestartedAt;
+        var observed = restarted ? machine with { State = MachineState.Starting } : machine;
+        Desktop.DesktopStatus Compute(Desktop d)
+        {
+            if (idleStop)
+            {
+                // A copy: the object handed in is also what the status writer compares against.
+                d = k8s.KubernetesJson.Deserialize<Desktop>(k8s.KubernetesJson.Serialize(d));
+                var conditions = d.Status.Conditions?.ToList() ?? [];
+                ConditionList.Set(conditions, ConditionTypes.IdleStopped, true, ConditionReasons.IdleTimeout, $"no activity for {d.Spec.IdleTimeout}", d.Metadata.Generation, now);
+                d.Status.Conditions = conditions;
+            }
+            var computed = DesktopStatusCalculator.Compute(d, observed, agentReady, agentPort, null, now);
+            if (restart) computed.ObservedRestartedAt = desktop.Spec.RestartedAt;
+            return computed;
+        }
+        var status = Compute(desktop);
         await AnnounceAsync(desktop, status, cancellationToken);
-        await _status.WriteAsync(desktop, status, cancellationToken);
+        await _status.WriteAsync(desktop, Compute, cancellationToken);
 
         return Next(desktop, status, now);
     }
