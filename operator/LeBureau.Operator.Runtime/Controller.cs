@@ -141,6 +141,12 @@ public sealed partial class Controller<T> : IController where T : class, IKubern
         {
             return;
         }
+        catch (KubeApiException e) when (e.IsConflict)
+        {
+            // The cache was behind a write: expected now and then, retried once the fresher object arrives.
+            outcome = ReconcileOutcome.Failure;
+            Log.Conflict(_logger, Name, key, Queue.AddRateLimited(key));
+        }
         catch (Exception e)
         {
             outcome = ReconcileOutcome.Error;
@@ -160,6 +166,9 @@ public sealed partial class Controller<T> : IController where T : class, IKubern
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "{Controller} {Key}: {Error}; retry in {Delay}")]
         public static partial void Failed(ILogger logger, string controller, string key, string error, TimeSpan delay);
+
+        [LoggerMessage(Level = LogLevel.Debug, Message = "{Controller} {Key}: conflict with a newer version; retry in {Delay}")]
+        public static partial void Conflict(ILogger logger, string controller, string key, TimeSpan delay);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "{Controller} {Key} threw; retry in {Delay}")]
         public static partial void Threw(ILogger logger, string controller, string key, TimeSpan delay, Exception exception);
