@@ -58,6 +58,7 @@ public static class ApiServerHostingExtensions
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseMiddleware<ApiGuardMiddleware>();
+        app.MapHealthApi();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
         app.MapMeApi();
