@@ -10,6 +10,11 @@ namespace LeBureau.Events;
 /// <param name="Payload">The payload, as JSON text.</param>
 public sealed record PlatformEvent(string Id, string Tenant, string Type, string Payload)
 {
+    private byte[]? _frame;
+
+    /// <summary>The event as SSE bytes (<c>id:</c> and <c>data:</c> lines), encoded once however many clients receive it.</summary>
+    public ReadOnlyMemory<byte> Frame => _frame ??= System.Text.Encoding.UTF8.GetBytes($"id: {Id}\ndata: {ToData()}\n\n");
+
     /// <summary>The SSE <c>data:</c> of the event: <c>{"type":…,"payload":…}</c> as seed 003 shows.</summary>
     public string ToData() => $"{{\"type\":{JsonSerializer.Serialize(Type)},\"payload\":{Payload}}}";
 

@@ -22,16 +22,22 @@ public static class ServerSentEvents
         await WriteAsync(response, ": connected\nretry: 3000\n\n", cancellationToken);
         if (subscription.Notice is { } notice) await WriteEventAsync(response, notice, cancellationToken);
         var reader = subscription.Events;
+        var idle = new CancellationTokenSource();
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                if (!idle.TryReset())
+                {
+                    idle.Dispose();
+                    idle = new CancellationTokenSource();
+                }
                 idle.CancelAfter(keepAlive);
                 bool more;
                 try
                 {
-                    more = await reader.WaitToReadAsync(idle.Token);
+                    using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+                    more = await reader.WaitToReadAsync(wait.Token);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -39,7 +45,7 @@ public static class ServerSentEvents
                     continue;
                 }
                 if (!more) break;
-                while (reader.TryRead(out var e)) await WriteEventAsync(response, e, cancellationToken, flush: false);
+                while (reader.TryRead(out var e)) await response.Body.WriteAsync(e.Frame, cancellationToken);
                 await response.Body.FlushAsync(cancellationToken);
             }
         }
@@ -51,14 +57,21 @@ public static class ServerSentEvents
         {
             // Client gone or server stopping.
         }
+        finally
+        {
+            idle.Dispose();
+        }
     }
 
-    private static Task WriteEventAsync(HttpResponse response, PlatformEvent e, CancellationToken cancellationToken, bool flush = true) =>
-        WriteAsync(response, $"id: {e.Id}\ndata: {e.ToData()}\n\n", cancellationToken, flush);
+    private static async Task WriteEventAsync(HttpResponse response, PlatformEvent e, CancellationToken cancellationToken)
+    {
+        await response.Body.WriteAsync(e.Frame, cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
+    }
 
-    private static async Task WriteAsync(HttpResponse response, string text, CancellationToken cancellationToken, bool flush = true)
+    private static async Task WriteAsync(HttpResponse response, string text, CancellationToken cancellationToken)
     {
         await response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
-        if (flush) await response.Body.FlushAsync(cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
     }
 }
