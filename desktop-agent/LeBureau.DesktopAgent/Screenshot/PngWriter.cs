@@ -10,7 +10,7 @@ namespace LeBureau.DesktopAgent.Screenshot;
 /// pigz does: each strip is an independent raw-deflate segment ended by a sync flush, and the segments
 /// concatenate into one valid zlib stream. SkiaSharp's PNG encoder is single-threaded and is the whole
 /// cost of a PNG screenshot; this writer, with zlib-ng level 2 and the Up filter, produces files of the
-/// same size in about half the time on two cores (see docs/benchmarks-agent.md).
+/// same size in about half the time on two cores (see docs/benchmarks.md).
 /// </summary>
 public static class PngWriter
 {
