@@ -214,7 +214,7 @@ public sealed class CrdTests(ControlPlaneFixture fixture)
             {
                 return true;
             }
-        }, TimeSpan.FromSeconds(30));
+        }, TimeSpan.FromSeconds(90));
         gone.Should().BeTrue("the garbage collector deletes children whose owner is gone");
     }
 }

@@ -69,6 +69,12 @@ public sealed class ControlPlane : IAsyncDisposable
             {
                 await plane.InstallCrdsAsync(options.CrdDirectory, deadline.Token);
             }
+            // After the CRDs: the garbage collector then watches their kinds from its first discovery instead of
+            // picking them up at its next periodic resync, 30 s later.
+            if (options.WithControllerManager && binaries.ControllerManager is not null)
+            {
+                await plane.StartControllerManagerAsync(binaries.ControllerManager, deadline.Token);
+            }
             return plane;
         }
         catch
@@ -172,25 +178,25 @@ public sealed class ControlPlane : IAsyncDisposable
         File.WriteAllText(KubeconfigPath, Kubeconfig(ApiServerUrl, Token));
         StartApiServer(binaries);
         await WaitForApiServerAsync(cancellationToken);
+    }
 
-        if (options.WithControllerManager && binaries.ControllerManager is not null)
+    private async Task StartControllerManagerAsync(string binary, CancellationToken cancellationToken)
+    {
+        ControllerManager = Start("kube-controller-manager", binary,
+        [
+            $"--kubeconfig={KubeconfigPath}",
+            "--controllers=garbagecollector,namespace,serviceaccount,serviceaccount-token",
+            $"--service-account-private-key-file={Path.Combine(StateDirectory, "sa.key")}",
+            $"--root-ca-file={Path.Combine(StateDirectory, "certs", "apiserver.crt")}",
+            "--leader-elect=false", "--port=0", "--secure-port=0", "--v=1",
+        ]);
+        // The service-account controller creating "default" proves the controller manager works.
+        using var client = CreateClient();
+        await Expect(ControllerManager, async ct =>
         {
-            ControllerManager = Start("kube-controller-manager", binaries.ControllerManager,
-            [
-                $"--kubeconfig={KubeconfigPath}",
-                "--controllers=garbagecollector,namespace,serviceaccount,serviceaccount-token",
-                $"--service-account-private-key-file={Path.Combine(StateDirectory, "sa.key")}",
-                $"--root-ca-file={Path.Combine(StateDirectory, "certs", "apiserver.crt")}",
-                "--leader-elect=false", "--port=0", "--secure-port=0", "--v=1",
-            ]);
-            // The service-account controller creating "default" proves the controller manager works.
-            using var client = CreateClient();
-            await Expect(ControllerManager, async ct =>
-            {
-                var accounts = await client.ListNamespacedServiceAccountAsync("default", cancellationToken: ct);
-                return accounts.Items.Any(a => a.Metadata.Name == "default");
-            }, cancellationToken);
-        }
+            var accounts = await client.ListNamespacedServiceAccountAsync("default", cancellationToken: ct);
+            return accounts.Items.Any(a => a.Metadata.Name == "default");
+        }, cancellationToken);
     }
 
     private void StartApiServer(ControlPlaneBinaries binaries)
