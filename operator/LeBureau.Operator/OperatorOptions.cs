@@ -3,7 +3,7 @@ namespace LeBureau.Operator;
 /// <summary>The operator's settings (configuration section Operator).</summary>
 public sealed class OperatorOptions
 {
-    /// <summary>Runtime: Local or KubeVirt. Default Local.</summary>
+    /// <summary>Runtime: Local, KubeVirt or Pod. Default Local.</summary>
     public RuntimeKind Runtime { get; set; } = RuntimeKind.Local;
 
     /// <summary>Namespaces to watch; empty watches all.</summary>
@@ -24,7 +24,7 @@ public sealed class OperatorOptions
     /// <summary>Where the local runtime keeps per-desktop state and logs. Default $TMPDIR/lebureau-local.</summary>
     public string StateDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "lebureau-local");
 
-    /// <summary>The containerDisk image when a Desktop names none (kubevirt runtime).</summary>
+    /// <summary>The image when a Desktop names none: the containerDisk (kubevirt runtime) or the desktop container image (pod runtime).</summary>
     public string DefaultImage { get; set; } = "ghcr.io/lebureau/desktop:ubuntu-22.04";
 
     /// <summary>First loopback address octets of the local runtime (127.{LocalAddressBlock}.N.M). Default 77.</summary>

@@ -8,4 +8,7 @@ public enum RuntimeKind
 
     /// <summary>A KubeVirt VirtualMachine per desktop.</summary>
     KubeVirt,
+
+    /// <summary>A Pod plus a data disk PVC per desktop, running the desktop image (clusters without KubeVirt or KVM).</summary>
+    Pod,
 }

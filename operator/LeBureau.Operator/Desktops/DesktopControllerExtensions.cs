@@ -2,6 +2,7 @@ using k8s.Models;
 using LeBureau.Operator.KubeVirt;
 using LeBureau.Operator.Local;
 using LeBureau.Operator.Machines;
+using LeBureau.Operator.Pods;
 using LeBureau.Operator.Runtime;
 using LeBureau.Resources;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +29,12 @@ public static class DesktopControllerExtensions
             services.AddInformer<V1PersistentVolumeClaim>();
             services.AddSingleton<IDesktopRuntime, KubeVirtRuntime>();
         }
+        else if (runtime == RuntimeKind.Pod)
+        {
+            services.AddInformer<V1Pod>();
+            services.AddInformer<V1PersistentVolumeClaim>();
+            services.AddSingleton<IDesktopRuntime, PodRuntime>();
+        }
         else
         {
             services.AddSingleton<LocalRuntime>();
@@ -47,6 +54,10 @@ public static class DesktopControllerExtensions
                 // Instances are owned by their VirtualMachine, whose name is the desktop's.
                 controller.Watches(sp.GetRequiredService<Informer<VirtualMachineInstance>>(),
                     vmi => [ObjectKey.Of(vmi.Metadata.NamespaceProperty, vmi.Metadata.Name)]);
+            }
+            else if (runtime == RuntimeKind.Pod)
+            {
+                controller.Owns(sp.GetRequiredService<Informer<V1Pod>>());
             }
         });
         services.AddOptions<ControllerOptions>("desktop").Configure<Microsoft.Extensions.Options.IOptions<OperatorOptions>>((c, o) => c.Workers = o.Value.Workers);

@@ -38,7 +38,7 @@ public sealed partial class KubeVirtRuntime(
         var ns = desktop.Metadata.NamespaceProperty;
         var name = DesktopNames.Machine(desktop.Metadata.Name);
         await EnsureCloudInitAsync(request, cancellationToken);
-        await EnsureDataDiskAsync(request, cancellationToken);
+        await DataDisk.EnsureAsync(claims, _claims, desktop, request.Size, cancellationToken);
         var wanted = Build(request);
         var existing = machines.Get(ns, name);
         if (existing is null)
@@ -195,30 +195,6 @@ public sealed partial class KubeVirtRuntime(
         }
         await _secrets.MergePatchAsync(secret.Metadata.NamespaceProperty, name, new { data = new Dictionary<string, string> { ["userdata"] = Convert.ToBase64String(userData) } },
             cancellationToken);
-    }
-
-    private async Task EnsureDataDiskAsync(MachineRequest request, CancellationToken cancellationToken)
-    {
-        var desktop = request.Desktop;
-        var name = DesktopNames.DataDisk(desktop.Metadata.Name);
-        if (claims.Get(desktop.Metadata.NamespaceProperty, name) is not null) return;
-        try
-        {
-            await _claims.CreateAsync(new V1PersistentVolumeClaim
-            {
-                ApiVersion = "v1", Kind = "PersistentVolumeClaim",
-                Metadata = DesktopOwner.Metadata(desktop, name, "data-disk"),
-                Spec = new V1PersistentVolumeClaimSpec
-                {
-                    AccessModes = ["ReadWriteOnce"],
-                    Resources = new V1VolumeResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = new(request.Size.Disk) } },
-                },
-            }, cancellationToken);
-        }
-        catch (KubeApiException e) when (e.IsConflict)
-        {
-            // Created by an earlier pass the cache has not shown yet.
-        }
     }
 
     private static partial class Log

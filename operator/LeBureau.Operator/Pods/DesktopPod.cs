@@ -1,0 +1,137 @@
+using System.Globalization;
+using k8s.Models;
+using LeBureau.Operator.Desktops;
+using LeBureau.Operator.Machines;
+using LeBureau.Operator.Tiers;
+using LeBureau.Resources;
+
+namespace LeBureau.Operator.Pods;
+
+/// <summary>
+/// The Pod of a running desktop (pure): the desktop image (desktop-agent/Dockerfile) with the tier's CPU and memory as
+/// requests and limits, the data disk at the image user's home, and no secret in the spec — the agent token is the
+/// desktop's agent-token Secret mounted where the image reads it, the provider key an env var from the user's Secret.
+/// </summary>
+public static class DesktopPod
+{
+    /// <summary>The container's name.</summary>
+    public const string Container = "desktop";
+
+    /// <summary>The uid and gid of the image's user (<c>desktop</c>, home /home/desktop).</summary>
+    public const long User = 1000;
+
+    /// <summary>Where the data disk is mounted: the image user's home, so the agent's files persist.</summary>
+    public const string HomePath = "/home/desktop";
+
+    /// <summary>The folder of the agent token file; the image reads <c>/etc/lebureau/agent-token</c> (LEBUREAU_AGENT_TOKEN_FILE).</summary>
+    public const string TokenDirectory = "/etc/lebureau";
+
+    /// <summary>The Pod for <paramref name="desktop"/>, sized by <paramref name="size"/>, running spec.image or <paramref name="defaultImage"/>.</summary>
+    public static V1Pod Build(Desktop desktop, TierSize size, string defaultImage, int agentPort)
+    {
+        ArgumentNullException.ThrowIfNull(desktop);
+        ArgumentNullException.ThrowIfNull(size);
+        var name = desktop.Metadata.Name;
+        var resolution = desktop.Spec.Resolution ?? new Desktop.ResolutionSpec();
+        var compute = new Dictionary<string, ResourceQuantity>
+        {
+            ["cpu"] = new(size.Cpu.ToString(CultureInfo.InvariantCulture)),
+            ["memory"] = new(size.Memory),
+        };
+        return new V1Pod
+        {
+            ApiVersion = "v1", Kind = "Pod",
+            Metadata = DesktopOwner.Metadata(desktop, DesktopNames.Machine(name), "desktop"),
+            Spec = new V1PodSpec
+            {
+                RestartPolicy = "Always",
+                // The desktop talks to no Kubernetes API; an agent with exec must not find a token to use.
+                AutomountServiceAccountToken = false,
+                EnableServiceLinks = false,
+                SecurityContext = new V1PodSecurityContext
+                {
+                    RunAsNonRoot = true, RunAsUser = User, RunAsGroup = User, FsGroup = User,
+                    SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
+                },
+                Containers =
+                [
+                    new V1Container
+                    {
+                        Name = Container,
+                        Image = desktop.Spec.Image ?? defaultImage,
+                        Ports = [new V1ContainerPort { Name = "agent", ContainerPort = agentPort, Protocol = "TCP" }],
+                        Env = Environment(desktop, agentPort, resolution),
+                        Resources = new V1ResourceRequirements { Requests = compute, Limits = new Dictionary<string, ResourceQuantity>(compute) },
+                        // /healthz wants the bearer token, which must not appear in the spec: the port accepting is the probe.
+                        ReadinessProbe = new V1Probe
+                        {
+                            TcpSocket = new V1TCPSocketAction { Port = agentPort },
+                            PeriodSeconds = 5, FailureThreshold = 3,
+                        },
+                        SecurityContext = new V1SecurityContext
+                        {
+                            AllowPrivilegeEscalation = false,
+                            Capabilities = new V1Capabilities { Drop = ["ALL"] },
+                        },
+                        VolumeMounts =
+                        [
+                            new V1VolumeMount { Name = "data", MountPath = HomePath },
+                            new V1VolumeMount { Name = "agent-token", MountPath = TokenDirectory, ReadOnlyProperty = true },
+                        ],
+                    },
+                ],
+                Volumes =
+                [
+                    new V1Volume { Name = "data", PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = DesktopNames.DataDisk(name) } },
+                    new V1Volume
+                    {
+                        Name = "agent-token",
+                        Secret = new V1SecretVolumeSource
+                        {
+                            SecretName = DesktopNames.AgentTokenSecret(name),
+                            Items = [new V1KeyToPath { Key = DesktopNames.TokenKey, Path = "agent-token" }],
+                            // 0440: readable by the fsGroup (the image's user), by nobody else.
+                            DefaultMode = 0b100_100_000,
+                        },
+                    },
+                ],
+            },
+        };
+    }
+
+    private static List<V1EnvVar> Environment(Desktop desktop, int agentPort, Desktop.ResolutionSpec resolution)
+    {
+        var env = new List<V1EnvVar>
+        {
+            new() { Name = "LEBUREAU_AGENT_PORT", Value = agentPort.ToString(CultureInfo.InvariantCulture) },
+            new() { Name = "LEBUREAU_RESOLUTION", Value = $"{resolution.Width}x{resolution.Height}" },
+        };
+        if (desktop.Spec.Provider is { } provider)
+        {
+            env.Add(new V1EnvVar { Name = "LEBUREAU_PROVIDER", Value = provider.Name.ToString().ToLowerInvariant() });
+            if (provider.Model is not null) env.Add(new V1EnvVar { Name = "LEBUREAU_MODEL", Value = provider.Model });
+            env.Add(new V1EnvVar
+            {
+                Name = "LEBUREAU_PROVIDER_KEY",
+                ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = provider.SecretRef.Name, Key = provider.SecretRef.Key } },
+            });
+        }
+        return env;
+    }
+
+    /// <summary>The machine state of a desktop from its desired power state and its Pod (pure).</summary>
+    public static MachineObservation Observe(bool wantRunning, V1Pod? pod)
+    {
+        if (pod is null) return new MachineObservation(wantRunning ? MachineState.Starting : MachineState.Stopped);
+        var name = pod.Metadata.Name;
+        if (pod.Metadata.DeletionTimestamp is not null || !wantRunning) return new MachineObservation(MachineState.Stopping, name);
+        var ready = pod.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true;
+        return pod.Status?.Phase switch
+        {
+            "Failed" => new MachineObservation(MachineState.Failed, name, null, pod.Status.Message ?? "the desktop pod failed"),
+            "Succeeded" => new MachineObservation(MachineState.Failed, name, null, "the desktop pod exited"),
+            "Running" when ready && !string.IsNullOrEmpty(pod.Status.PodIP) => new MachineObservation(MachineState.Running, name, pod.Status.PodIP),
+            _ => new MachineObservation(MachineState.Starting, name),
+        };
+    }
+}

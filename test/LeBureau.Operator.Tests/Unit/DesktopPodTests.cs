@@ -1,0 +1,117 @@
+using k8s;
+using k8s.Models;
+using LeBureau.Operator.Machines;
+using LeBureau.Operator.Pods;
+using LeBureau.Operator.Tiers;
+using LeBureau.Resources;
+
+namespace LeBureau.Operator.Tests.Unit;
+
+public sealed class DesktopPodTests
+{
+    private static readonly TierSize Pro = new() { Cpu = 4, Memory = "8Gi", Disk = "40Gi" };
+
+    private static Desktop Desktop(Action<Desktop.DesktopSpec>? configure = null)
+    {
+        var desktop = new Desktop { Metadata = new V1ObjectMeta { Name = "d", NamespaceProperty = "ns", Uid = "uid-1" } };
+        configure?.Invoke(desktop.Spec);
+        return desktop;
+    }
+
+    [Fact]
+    public void The_pod_is_sized_by_the_tier_owned_by_the_desktop_and_runs_the_default_image()
+    {
+        var pod = DesktopPod.Build(Desktop(), Pro, "img:default", 8080);
+        pod.Metadata.Name.Should().Be("d");
+        pod.Metadata.NamespaceProperty.Should().Be("ns");
+        pod.Metadata.Labels.Should().Contain(Labels.Desktop, "d").And.Contain(Labels.Component, "desktop");
+        pod.Metadata.OwnerReferences.Should().ContainSingle(o => o.Uid == "uid-1" && o.Controller == true && o.BlockOwnerDeletion == true);
+        pod.Spec.RestartPolicy.Should().Be("Always");
+        var container = pod.Spec.Containers.Single();
+        container.Image.Should().Be("img:default");
+        foreach (var quantities in new[] { container.Resources.Requests, container.Resources.Limits })
+        {
+            quantities["cpu"].ToString().Should().Be("4");
+            quantities["memory"].ToString().Should().Be("8Gi");
+        }
+        container.Ports.Should().ContainSingle(p => p.ContainerPort == 8080);
+        container.ReadinessProbe.TcpSocket.Port.Value.Should().Be("8080");
+        container.Env.Should().Contain(e => e.Name == "LEBUREAU_AGENT_PORT" && e.Value == "8080");
+        container.Env.Should().Contain(e => e.Name == "LEBUREAU_RESOLUTION" && e.Value == "1280x800");
+        container.Env.Should().NotContain(e => e.Name.StartsWith("LEBUREAU_PROVIDER", StringComparison.Ordinal), "no provider is configured");
+    }
+
+    [Fact]
+    public void The_pod_mounts_the_data_disk_and_takes_secrets_by_reference()
+    {
+        var pod = DesktopPod.Build(Desktop(s =>
+        {
+            s.Image = "img:mine";
+            s.Provider = new Desktop.ProviderSpec { Name = ProviderName.Anthropic, Model = "m1", SecretRef = new SecretKeyRef { Name = "keys", Key = "anthropic" } };
+        }), Pro, "img:default", 8080);
+        var container = pod.Spec.Containers.Single();
+        container.Image.Should().Be("img:mine");
+        container.VolumeMounts.Should().Contain(m => m.Name == "data" && m.MountPath == DesktopPod.HomePath);
+        container.VolumeMounts.Should().Contain(m => m.Name == "agent-token" && m.MountPath == DesktopPod.TokenDirectory && m.ReadOnlyProperty == true);
+        pod.Spec.Volumes.Should().Contain(v => v.Name == "data" && v.PersistentVolumeClaim.ClaimName == "d-data");
+        var token = pod.Spec.Volumes.Single(v => v.Name == "agent-token").Secret;
+        token.SecretName.Should().Be("d-agent-token");
+        token.Items.Should().ContainSingle(i => i.Key == "token" && i.Path == "agent-token");
+        container.Env.Should().Contain(e => e.Name == "LEBUREAU_PROVIDER" && e.Value == "anthropic");
+        container.Env.Should().Contain(e => e.Name == "LEBUREAU_MODEL" && e.Value == "m1");
+        var key = container.Env.Single(e => e.Name == "LEBUREAU_PROVIDER_KEY");
+        key.Value.Should().BeNull();
+        key.ValueFrom.SecretKeyRef.Name.Should().Be("keys");
+        key.ValueFrom.SecretKeyRef.Key.Should().Be("anthropic");
+    }
+
+    [Fact]
+    public void The_pod_runs_unprivileged()
+    {
+        var pod = DesktopPod.Build(Desktop(), Pro, "img", 8080);
+        pod.Spec.SecurityContext.RunAsNonRoot.Should().BeTrue();
+        pod.Spec.SecurityContext.RunAsUser.Should().Be(1000);
+        pod.Spec.SecurityContext.SeccompProfile.Type.Should().Be("RuntimeDefault");
+        pod.Spec.AutomountServiceAccountToken.Should().BeFalse();
+        var container = pod.Spec.Containers.Single().SecurityContext;
+        container.AllowPrivilegeEscalation.Should().BeFalse();
+        container.Capabilities.Drop.Should().Equal("ALL");
+        KubernetesJson.Serialize(pod).Should().NotContain("privileged");
+    }
+
+    [Fact]
+    public void The_data_disk_has_the_tier_size_and_belongs_to_the_desktop()
+    {
+        var claim = DataDisk.Build(Desktop(), Pro);
+        claim.Metadata.Name.Should().Be("d-data");
+        claim.Spec.Resources.Requests["storage"].ToString().Should().Be("40Gi");
+        claim.Metadata.OwnerReferences.Should().ContainSingle(o => o.Uid == "uid-1");
+    }
+
+    [Theory]
+    [InlineData(true, null, false, null, false, MachineState.Starting)]
+    [InlineData(false, null, false, null, false, MachineState.Stopped)]
+    [InlineData(true, "Pending", false, null, false, MachineState.Starting)]
+    [InlineData(true, "Running", false, "10.1.2.3", false, MachineState.Starting)]
+    [InlineData(true, "Running", true, null, false, MachineState.Starting)]
+    [InlineData(true, "Running", true, "10.1.2.3", false, MachineState.Running)]
+    [InlineData(true, "Running", true, "10.1.2.3", true, MachineState.Stopping)]
+    [InlineData(false, "Running", true, "10.1.2.3", false, MachineState.Stopping)]
+    [InlineData(true, "Failed", false, null, false, MachineState.Failed)]
+    [InlineData(true, "Succeeded", false, null, false, MachineState.Failed)]
+    public void The_machine_state_follows_the_pod(bool wantRunning, string? phase, bool ready, string? ip, bool deleting, MachineState expected)
+    {
+        V1Pod? pod = phase is null && !ready ? null : new V1Pod
+        {
+            Metadata = new V1ObjectMeta { Name = "d", DeletionTimestamp = deleting ? DateTime.UtcNow : null },
+            Status = new V1PodStatus
+            {
+                Phase = phase, PodIP = ip,
+                Conditions = [new V1PodCondition { Type = "Ready", Status = ready ? "True" : "False" }],
+            },
+        };
+        var observed = DesktopPod.Observe(wantRunning, pod);
+        observed.State.Should().Be(expected);
+        observed.IpAddress.Should().Be(expected == MachineState.Running ? ip : null);
+    }
+}
