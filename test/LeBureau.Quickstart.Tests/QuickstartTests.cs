@@ -24,7 +24,7 @@ public sealed class QuickstartTests(EmbeddedPlatform platform) : IClassFixture<E
         exit.Should().Be(0, output + "\n--- lebureau up ---\n" + platform.Output);
         output.Should().Contain("desktop.lebureau.io/kubectl-desk created");
         output.Should().MatchRegex(@"kubectl-desk\s+free\s+Running\s+true\s+true");
-        output.Should().MatchRegex(@"desktop.lebureau.io[/ ]\"?kubectl-desk\"? deleted");
+        output.Should().MatchRegex("desktop.lebureau.io[/ ]\"?kubectl-desk\"? deleted");
     }
 
     [Fact]
