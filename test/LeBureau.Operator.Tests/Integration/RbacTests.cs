@@ -1,4 +1,3 @@
-using System.Text;
 using k8s;
 using k8s.Models;
 using LeBureau.Operator.Tests.Infrastructure;
@@ -16,7 +15,7 @@ public sealed class RbacTests(ControlPlaneFixture fixture) : IAsyncLifetime
     private VirtualMachineSimulator _simulator = null!;
     private OperatorInstance _operator = null!;
     private string _ns = "";
-    private string _binding = "";
+    private OperatorAccount _account = null!;
 
     public async Task InitializeAsync()
     {
@@ -24,26 +23,8 @@ public sealed class RbacTests(ControlPlaneFixture fixture) : IAsyncLifetime
         _desktops = new DesktopApi(fixture.Client, _ns);
         _simulator = await VirtualMachineSimulator.StartAsync(fixture.Plane, _ns, agentBinary: null);
 
-        var role = KubernetesYaml.Deserialize<V1ClusterRole>(await File.ReadAllTextAsync(RepoPaths.Of("config", "rbac", "role.yaml")));
-        role.Metadata.Name = $"lebureau-operator-{_ns}";
-        await fixture.Client.CreateClusterRoleAsync(role);
-        await fixture.Client.CreateNamespacedServiceAccountAsync(new V1ServiceAccount { Metadata = new V1ObjectMeta { Name = "operator" } }, _ns);
-        _binding = $"lebureau-operator-{_ns}";
-        await fixture.Client.CreateClusterRoleBindingAsync(new V1ClusterRoleBinding
-        {
-            Metadata = new V1ObjectMeta { Name = _binding },
-            RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "ClusterRole", Name = role.Metadata.Name },
-            Subjects = [new Rbacv1Subject { Kind = "ServiceAccount", Name = "operator", NamespaceProperty = _ns }],
-        });
-        await fixture.Client.CreateNamespacedSecretAsync(new V1Secret
-        {
-            Metadata = new V1ObjectMeta { Name = "operator-token", Annotations = new Dictionary<string, string> { ["kubernetes.io/service-account.name"] = "operator" } },
-            Type = "kubernetes.io/service-account-token",
-        }, _ns);
-        var secret = await Eventually.Until(() => fixture.Client.ReadNamespacedSecretAsync("operator-token", _ns),
-            s => s.Data?.ContainsKey("token") == true, because: "the token controller fills the token");
-        var kubeconfig = fixture.Plane.WriteKubeconfig($"operator-{_ns}", Encoding.UTF8.GetString(secret.Data["token"]));
-        _operator = await OperatorInstance.StartAsync(kubeconfig, _ns, "KubeVirt",
+        _account = await OperatorAccount.CreateAsync(fixture, _ns);
+        _operator = await OperatorInstance.StartAsync(_account.Kubeconfig, _ns, "KubeVirt",
             "--Operator:LeaderElection:Enabled=true", $"--Operator:LeaderElection:LeaseNamespace={_ns}");
     }
 
@@ -51,8 +32,7 @@ public sealed class RbacTests(ControlPlaneFixture fixture) : IAsyncLifetime
     {
         await _operator.DisposeAsync();
         await _simulator.DisposeAsync();
-        await fixture.Client.DeleteClusterRoleBindingAsync(_binding);
-        await fixture.Client.DeleteClusterRoleAsync(_binding);
+        await _account.DisposeAsync();
     }
 
     [Fact]
