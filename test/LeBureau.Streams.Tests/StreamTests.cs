@@ -144,4 +144,25 @@ public sealed class StreamTests(StreamStack stack) : IClassFixture<StreamStack>
             .Should().BeTrue("the event published while Redis was down arrives once it is back");
         reader.Events.Select(e => e.Id).Should().OnlyHaveUniqueItems();
     }
+
+    [Fact]
+    public async Task The_events_of_a_desktop_deleted_mid_stream_arrive_in_order_ending_with_destroyed()
+    {
+        var key = await stack.KeyAsync(stack.TenantA, Capability.DesktopRead, Capability.DesktopManage);
+        using var api = StreamStack.Http(stack.AddressA, key);
+        await using var reader = await SseReader.OpenAsync(Stream(stack.AddressB), key);
+        var id = await CreateDesktopAsync(api, "deleted-mid-stream");
+        (await WaitFor.ConditionAsync(_ => Task.FromResult(reader.Has(EventTypes.DesktopStatus, id, "running")), Boot)).Should().BeTrue();
+
+        (await api.DeleteAsync($"/api/desktops/{id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        (await WaitFor.ConditionAsync(_ => Task.FromResult(reader.Has(EventTypes.DesktopStatus, id, "destroyed")), Boot)).Should().BeTrue();
+        var statuses = reader.Events
+            .Where(e => e.Type == EventTypes.DesktopStatus && e.Payload.GetProperty("id").GetString() == id)
+            .Select(e => e.Payload.GetProperty("status").GetString())
+            .ToList();
+        statuses.IndexOf("running").Should().BeLessThan(statuses.IndexOf("destroyed"));
+        statuses.Last().Should().Be("destroyed");
+        statuses.Should().OnlyHaveUniqueItems("no transition is reported twice");
+    }
 }
