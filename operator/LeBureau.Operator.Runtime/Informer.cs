@@ -8,11 +8,20 @@ namespace LeBureau.Operator.Runtime;
 /// A list+watch cache of one kind. It lists each watched namespace (or all), then watches from the list's
 /// resourceVersion with bookmarks, reconnects from the last seen resourceVersion with exponential backoff,
 /// relists on 410 Gone (announcing the differences), and periodically re-announces every object (resync).
-/// Reads (<see cref="Get"/>, <see cref="List"/>, <see cref="ByIndex"/>) are thread-safe snapshots.
+/// Reads (<see cref="Get"/>, <see cref="List"/>, <see cref="ByIndex"/>, <see cref="FirstByIndex"/>) take no lock:
+/// they read an immutable snapshot (objects by namespace, and every index) that each write replaces atomically.
 /// </summary>
 /// <remarks>
-/// <see cref="Changed"/> is raised as (type, old, new) on the watch task after the store is updated: Added (null, new),
+/// <para>
+/// <see cref="Changed"/> is raised as (type, old, new) after the store is updated: Added (null, new),
 /// Modified (old, new; old == new on resync), Deleted (last known, null). Handlers must be quick (enqueue a key).
+/// It is raised on the watch task, or on the caller's thread for <see cref="Upsert"/> and <see cref="Remove"/>.
+/// </para>
+/// <para>
+/// A caller that writes an object may apply the answer with <see cref="Upsert"/> so its next read sees it (read
+/// your writes). The store then keeps the newer of the two by resourceVersion: a watch event older than the cached
+/// object is dropped, and so is an upsert that is not newer.
+/// </para>
 /// </remarks>
 public sealed partial class Informer<T> : IInformer where T : class, IKubernetesObject<V1ObjectMeta>
 {
@@ -20,10 +29,6 @@ public sealed partial class Informer<T> : IInformer where T : class, IKubernetes
     private readonly InformerOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, T> _items = [];
-    private readonly Dictionary<string, Func<T, IEnumerable<string>>> _indexers = [];
-    private readonly Dictionary<string, Dictionary<string, HashSet<string>>> _indices = [];
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string?[] _scopes;
     private int _scopesSynced;
@@ -47,42 +52,70 @@ public sealed partial class Informer<T> : IInformer where T : class, IKubernetes
     public bool HasSynced => _synced.Task.IsCompleted;
 
     /// <summary>The cached object, or null.</summary>
-    public T? Get(string? @namespace, string name)
-    {
-        lock (_gate) return _items.GetValueOrDefault(Key(@namespace, name));
-    }
+    public T? Get(string? @namespace, string name) => Snapshot.Get(@namespace, name);
 
-    /// <summary>The cached objects of a namespace, or of all namespaces when null.</summary>
+    /// <summary>The cached objects of a namespace (read from that namespace alone), or of all namespaces when null.</summary>
     public IReadOnlyList<T> List(string? @namespace = null)
     {
-        lock (_gate)
-        {
-            return @namespace is null
-                ? [.. _items.Values]
-                : [.. _items.Values.Where(i => i.Metadata.NamespaceProperty == @namespace)];
-        }
+        var snapshot = Snapshot;
+        if (@namespace is null) return [.. snapshot.Namespaces.Values.SelectMany(objects => objects.Values)];
+        return snapshot.Namespaces.TryGetValue(@namespace, out var inNamespace) ? [.. inNamespace.Values] : [];
     }
 
     /// <summary>Adds an index (e.g. desktops by provider Secret name); may be called before or after start.</summary>
     public void AddIndex(string name, Func<T, IEnumerable<string>> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        lock (_gate)
+        lock (_write)
         {
             _indexers[name] = keys;
-            var index = _indices[name] = [];
-            foreach (var (key, item) in _items) AddToIndex(index, keys, key, item);
+            Publish(Snapshot.WithIndex(name, keys));
         }
     }
 
     /// <summary>The cached objects whose index <paramref name="index"/> yields <paramref name="key"/>.</summary>
-    public IReadOnlyList<T> ByIndex(string index, string key)
+    public IReadOnlyList<T> ByIndex(string index, string key) =>
+        Snapshot.Entries(index, key) is { } entries ? [.. entries.Values] : [];
+
+    /// <summary>
+    /// One cached object whose index <paramref name="index"/> yields <paramref name="key"/>, or null: for indexes
+    /// whose keys are unique (a uid, a hash), without copying a list.
+    /// </summary>
+    public T? FirstByIndex(string index, string key)
     {
-        lock (_gate)
+        if (Snapshot.Entries(index, key) is not { } entries) return null;
+        foreach (var (_, item) in entries) return item;
+        return null;
+    }
+
+    /// <summary>
+    /// Applies an object the caller just wrote (the API server's answer), so that reads see it before its watch event
+    /// arrives. Ignored unless it is newer than the cached object (resourceVersions compared as integers when both
+    /// are; otherwise it is applied). Returns whether it was applied.
+    /// </summary>
+    public bool Upsert(T obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        return Put(obj, ResourceVersionRule.MustBeNewer);
+    }
+
+    /// <summary>
+    /// Removes an object the caller just deleted, so that reads stop seeing it. A watch event about it that was
+    /// already in flight may add it back until its Deleted event arrives. Returns whether it was cached.
+    /// </summary>
+    public bool Remove(string? @namespace, string name)
+    {
+        T? old;
+        lock (_write)
         {
-            if (!_indices.TryGetValue(index, out var entries)) throw new ArgumentException($"no index named {index}", nameof(index));
-            return entries.TryGetValue(key, out var keys) ? [.. keys.Select(k => _items[k])] : [];
+            old = Snapshot.Get(@namespace, name);
+            if (old is null) return false;
+            var writer = Writer();
+            writer.Delete(old);
+            Publish(writer.Build());
         }
+        Changed?.Invoke(WatchEventType.Deleted, old, null);
+        return true;
     }
 
     /// <inheritdoc />
@@ -116,7 +149,7 @@ public sealed partial class Informer<T> : IInformer where T : class, IKubernetes
                 if (resourceVersion is null)
                 {
                     var list = await _client.ListAsync(scope, _options.LabelSelector, cancellationToken);
-                    Replace(scope, list.Items ?? []);
+                    Replace(scope, list.Items ?? [], list.Metadata.ResourceVersion);
                     resourceVersion = list.Metadata.ResourceVersion;
                     if (!listed)
                     {
@@ -180,82 +213,85 @@ public sealed partial class Informer<T> : IInformer where T : class, IKubernetes
         }
     }
 
-    private void Apply(WatchEvent<T> e)
+    internal void Apply(WatchEvent<T> e)
     {
-        if (e.Object is null || e.Type == WatchEventType.Bookmark) return;
-        var key = Key(e.Object.Metadata.NamespaceProperty, e.Object.Metadata.Name);
-        T? old;
-        lock (_gate)
+        if (e.Object is null || e.Type is WatchEventType.Bookmark or WatchEventType.Error) return;
+        if (e.Type != WatchEventType.Deleted)
         {
-            old = _items.GetValueOrDefault(key);
-            if (old is not null) RemoveFromIndices(key, old);
-            if (e.Type == WatchEventType.Deleted)
+            Put(e.Object, ResourceVersionRule.MustNotBeOlder);
+            return;
+        }
+        T? old;
+        lock (_write)
+        {
+            old = Snapshot.Get(e.Object.Metadata.NamespaceProperty, e.Object.Metadata.Name);
+            // Re-created (and upserted) since: a late Deleted event must not remove the newer object.
+            if (old is not null && CompareVersions(e.Object, old) < 0) return;
+            if (old is not null)
             {
-                _items.Remove(key);
-            }
-            else
-            {
-                _items[key] = e.Object;
-                AddToIndices(key, e.Object);
+                var writer = Writer();
+                writer.Delete(old);
+                Publish(writer.Build());
             }
         }
-        if (e.Type == WatchEventType.Deleted) Changed?.Invoke(WatchEventType.Deleted, old ?? e.Object, null);
-        else Changed?.Invoke(old is null ? WatchEventType.Added : WatchEventType.Modified, old, e.Object);
+        Changed?.Invoke(WatchEventType.Deleted, old ?? e.Object, null);
     }
 
-    private void Replace(string? scope, IEnumerable<T> items)
+    // A list is the state at its resourceVersion: objects missing from it are gone, unless they were upserted after it.
+    internal void Replace(string? scope, IEnumerable<T> items, string? listResourceVersion)
     {
         var events = new List<(WatchEventType, T?, T?)>();
-        lock (_gate)
+        lock (_write)
         {
+            var snapshot = Snapshot;
+            var writer = Writer();
             var fresh = items.ToDictionary(i => Key(i.Metadata.NamespaceProperty, i.Metadata.Name));
-            var stale = _items.Where(p => scope is null || p.Value.Metadata.NamespaceProperty == scope)
-                .Where(p => !fresh.ContainsKey(p.Key)).ToList();
-            foreach (var (key, item) in stale)
+            var inScope = scope is null
+                ? snapshot.Namespaces.Values.SelectMany(objects => objects.Values)
+                : snapshot.Namespaces.GetValueOrDefault(scope)?.Values ?? [];
+            foreach (var item in inScope)
             {
-                RemoveFromIndices(key, item);
-                _items.Remove(key);
+                if (fresh.ContainsKey(Key(item.Metadata.NamespaceProperty, item.Metadata.Name))) continue;
+                if (Compare(item.Metadata.ResourceVersion, listResourceVersion) > 0) continue;
+                writer.Delete(item);
                 events.Add((WatchEventType.Deleted, item, null));
             }
-            foreach (var (key, item) in fresh)
+            foreach (var item in fresh.Values)
             {
-                var old = _items.GetValueOrDefault(key);
-                if (old is not null) RemoveFromIndices(key, old);
-                _items[key] = item;
-                AddToIndices(key, item);
+                var old = snapshot.Get(item.Metadata.NamespaceProperty, item.Metadata.Name);
+                if (old is not null && CompareVersions(item, old) < 0) continue;
+                writer.Put(old, item);
                 events.Add((old is null ? WatchEventType.Added : WatchEventType.Modified, old, item));
             }
+            Publish(writer.Build());
         }
         foreach (var (type, old, item) in events) Changed?.Invoke(type, old, item);
     }
 
-    private void AddToIndices(string key, T item)
+    private bool Put(T item, ResourceVersionRule rule)
     {
-        foreach (var (name, keys) in _indexers) AddToIndex(_indices[name], keys, key, item);
-    }
-
-    private static void AddToIndex(Dictionary<string, HashSet<string>> index, Func<T, IEnumerable<string>> keys, string key, T item)
-    {
-        foreach (var k in keys(item))
+        T? old;
+        lock (_write)
         {
-            if (!index.TryGetValue(k, out var set)) index[k] = set = [];
-            set.Add(key);
-        }
-    }
-
-    private void RemoveFromIndices(string key, T item)
-    {
-        foreach (var (name, keys) in _indexers)
-        {
-            var index = _indices[name];
-            foreach (var k in keys(item))
+            old = Snapshot.Get(item.Metadata.NamespaceProperty, item.Metadata.Name);
+            if (old is not null)
             {
-                if (index.TryGetValue(k, out var set) && set.Remove(key) && set.Count == 0) index.Remove(k);
+                var order = CompareVersions(item, old);
+                if (order < 0 || (order == 0 && rule == ResourceVersionRule.MustBeNewer)) return false;
             }
+            var writer = Writer();
+            writer.Put(old, item);
+            Publish(writer.Build());
         }
+        Changed?.Invoke(old is null ? WatchEventType.Added : WatchEventType.Modified, old, item);
+        return true;
     }
 
-    private static string Key(string? @namespace, string name) => string.IsNullOrEmpty(@namespace) ? name : $"{@namespace}/{name}";
+    private static int? CompareVersions(T a, T b) => Compare(a.Metadata.ResourceVersion, b.Metadata.ResourceVersion);
+
+    // resourceVersions are opaque to clients, but every API server we meet issues integers; anything else compares as unknown.
+    private static int? Compare(string? a, string? b) =>
+        long.TryParse(a, out var x) && long.TryParse(b, out var y) ? x.CompareTo(y) : null;
 
     private static partial class Log
     {

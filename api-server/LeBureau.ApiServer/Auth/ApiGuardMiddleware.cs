@@ -26,7 +26,7 @@ internal sealed class ApiGuardMiddleware(
         var allowQuery = CredentialReader.AcceptsQueryKey(context.Request.Path);
         var presented = CredentialReader.Read(context.Request, allowQuery);
         var now = clock.GetUtcNow();
-        var caller = presented is null ? null : ApiKeyCheck.Evaluate(caches.ApiKeys.ByIndex(ResourceCaches.ByHash, ApiKeyHash.Of(presented)), now);
+        var caller = presented is null ? null : ApiKeyCheck.Evaluate(caches.ApiKeys.FirstByIndex(ResourceCaches.ByHash, ApiKeyHash.Of(presented)), now);
         if (caller is null)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";

@@ -1,20 +1,22 @@
 namespace LeBureau.ApiServer.Cache;
 
-/// <summary>Runs the watch caches for the lifetime of the host; start completes once every cache has listed.</summary>
-internal sealed class CacheHost(ResourceCaches caches) : IHostedService
+/// <summary>Runs the informers for the lifetime of the host; start completes once every one has listed.</summary>
+internal sealed class CacheHost(ResourceCaches caches) : IHostedService, IDisposable
 {
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _running = Task.CompletedTask;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await caches.ApiKeys.StartAsync(cancellationToken);
-        await caches.Desktops.StartAsync(cancellationToken);
-        await caches.AgentTokens.StartAsync(cancellationToken);
+        _running = caches.RunAsync(_stopping.Token);
         await caches.WaitForSyncAsync(cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await caches.ApiKeys.StopAsync(cancellationToken);
-        await caches.Desktops.StopAsync(cancellationToken);
-        await caches.AgentTokens.StopAsync(cancellationToken);
+        await _stopping.CancelAsync();
+        await _running.WaitAsync(cancellationToken);
     }
+
+    public void Dispose() => _stopping.Dispose();
 }

@@ -1,68 +1,53 @@
-using System.Runtime.CompilerServices;
-using System.Text.Json;
-using k8s;
 using k8s.Models;
 using LeBureau.ApiServer.Hosting;
+using LeBureau.Operator.Runtime;
 using LeBureau.Resources;
 using Microsoft.Extensions.Options;
 
 namespace LeBureau.ApiServer.Cache;
 
-/// <summary>The api-server's watch caches: API keys by hash, desktops by uid, agent-token Secrets. All reads come from here.</summary>
+/// <summary>
+/// The api-server's informers: API keys by hash, desktops by uid, agent-token Secrets. All reads come from here;
+/// the api-server upserts what it writes (<see cref="Informer{T}.Upsert"/>) so that its next read sees it.
+/// </summary>
 internal sealed class ResourceCaches
 {
     public const string ByHash = "hash";
     public const string ByUid = "uid";
 
-    public ResourceCaches(IKubernetes client, IOptions<ApiServerOptions> options, ILoggerFactory loggers)
+    public ResourceCaches(KubeApi api, IOptions<ApiServerOptions> options, ILoggerFactory loggers)
     {
-        var selector = options.Value.AgentTokenSecretSelector;
-        ApiKeys = new WatchCache<ApiKey>(CustomSource<ApiKey>(client, ApiKey.Plural), loggers.CreateLogger("LeBureau.ApiServer.Cache.ApiKeys"))
-            .AddIndex(ByHash, k => k.Status?.Hash);
-        Desktops = new WatchCache<Desktop>(CustomSource<Desktop>(client, Desktop.Plural), loggers.CreateLogger("LeBureau.ApiServer.Cache.Desktops"))
-            .AddIndex(ByUid, d => d.Metadata.Uid);
-        AgentTokens = new WatchCache<V1Secret>(SecretSource(client, selector), loggers.CreateLogger("LeBureau.ApiServer.Cache.AgentTokens"));
+        ArgumentNullException.ThrowIfNull(options);
+        ApiKeys = Create<ApiKey>(api, loggers, labelSelector: null);
+        ApiKeys.AddIndex(ByHash, k => k.Status?.Hash is { } hash ? [hash] : []);
+        Desktops = Create<Desktop>(api, loggers, labelSelector: null);
+        Desktops.AddIndex(ByUid, d => d.Metadata.Uid is { } uid ? [uid] : []);
+        AgentTokens = Create<V1Secret>(api, loggers, options.Value.AgentTokenSecretSelector);
+        All = [ApiKeys, Desktops, AgentTokens];
     }
 
-    public WatchCache<ApiKey> ApiKeys { get; }
+    public Informer<ApiKey> ApiKeys { get; }
 
-    public WatchCache<Desktop> Desktops { get; }
+    public Informer<Desktop> Desktops { get; }
 
-    public WatchCache<V1Secret> AgentTokens { get; }
+    public Informer<V1Secret> AgentTokens { get; }
 
-    public async Task WaitForSyncAsync(CancellationToken cancellationToken)
-    {
-        await ApiKeys.WaitForSyncAsync(cancellationToken);
-        await Desktops.WaitForSyncAsync(cancellationToken);
-        await AgentTokens.WaitForSyncAsync(cancellationToken);
-    }
+    /// <summary>Every informer, for the host and the readiness probe.</summary>
+    public IReadOnlyList<IInformer> All { get; }
 
-    private static ListWatchSource<T> CustomSource<T>(IKubernetes client, string plural) where T : class, IKubernetesObject<V1ObjectMeta> =>
-        new(plural,
-            async ct =>
-            {
-                var list = await client.CustomObjects.ListClusterCustomObjectAsync<ResourceList<T>>(Desktop.Group, Desktop.Version, plural, cancellationToken: ct);
-                return (list.Items, list.Metadata.ResourceVersion);
-            },
-            (rv, ct) => WatchCustom<T>(client, plural, rv, ct));
+    /// <summary>True once every informer has listed.</summary>
+    public bool IsSynced => All.All(i => i.HasSynced);
 
-    private static async IAsyncEnumerable<(WatchEventType, T)> WatchCustom<T>(IKubernetes client, string plural, string rv, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var (type, obj) in client.CustomObjects.WatchListClusterCustomObjectAsync(
-            Desktop.Group, Desktop.Version, plural, allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: 300, cancellationToken: ct))
-        {
-            var json = obj is JsonElement element ? element.GetRawText() : KubernetesJson.Serialize(obj);
-            yield return (type, KubernetesJson.Deserialize<T>(json));
-        }
-    }
+    /// <summary>Lists and watches every kind until cancelled.</summary>
+    public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(All.Select(i => i.RunAsync(cancellationToken)));
 
-    private static ListWatchSource<V1Secret> SecretSource(IKubernetes client, string selector) =>
-        new("secrets",
-            async ct =>
-            {
-                var list = await client.CoreV1.ListSecretForAllNamespacesAsync(labelSelector: selector, cancellationToken: ct);
-                return (list.Items, list.Metadata.ResourceVersion);
-            },
-            (rv, ct) => client.CoreV1.WatchListSecretForAllNamespacesAsync(
-                allowWatchBookmarks: true, labelSelector: selector, resourceVersion: rv, timeoutSeconds: 300, cancellationToken: ct));
+    /// <summary>Completes once every informer has listed.</summary>
+    public Task WaitForSyncAsync(CancellationToken cancellationToken) => Task.WhenAll(All.Select(i => i.WaitForSyncAsync(cancellationToken)));
+
+    // Nothing subscribes to Changed here, so no resync; reconnects back off to 10 s at most.
+    private static Informer<T> Create<T>(KubeApi api, ILoggerFactory loggers, string? labelSelector)
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta> =>
+        new(new ResourceClient<T>(api),
+            new InformerOptions { LabelSelector = labelSelector, ResyncPeriod = TimeSpan.Zero, MaxReconnectDelay = TimeSpan.FromSeconds(10) },
+            loggers.CreateLogger<Informer<T>>());
 }

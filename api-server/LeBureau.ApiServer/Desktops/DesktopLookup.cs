@@ -13,7 +13,7 @@ internal sealed class DesktopLookup(ResourceCaches caches)
     public DesktopLookupResult Find(Caller caller, string id)
     {
         if (!Guid.TryParse(id, out var uid)) return DesktopLookupResult.NotFound;
-        var desktop = caches.Desktops.ByIndex(ResourceCaches.ByUid, uid.ToString("D"));
+        var desktop = caches.Desktops.FirstByIndex(ResourceCaches.ByUid, uid.ToString("D"));
         if (desktop is null) return DesktopLookupResult.NotFound;
         return desktop.Metadata.NamespaceProperty == caller.Namespace
             ? new DesktopLookupResult(desktop, StatusCodes.Status200OK)

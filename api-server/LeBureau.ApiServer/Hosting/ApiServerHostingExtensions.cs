@@ -10,6 +10,7 @@ using LeBureau.ApiServer.Control;
 using LeBureau.ApiServer.Cyberdesk;
 using LeBureau.ApiServer.Desktops;
 using LeBureau.ApiServer.RateLimiting;
+using LeBureau.Operator.Runtime;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -27,7 +28,9 @@ public static class ApiServerHostingExtensions
         builder.Services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateOnStart();
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IKubernetes>(sp => new Kubernetes(KubernetesConfig(sp.GetRequiredService<IOptions<KubernetesOptions>>().Value)));
+        builder.Services.AddSingleton(sp => new Kubernetes(KubernetesConfig(sp.GetRequiredService<IOptions<KubernetesOptions>>().Value)));
+        builder.Services.AddSingleton<IKubernetes>(sp => sp.GetRequiredService<Kubernetes>());
+        builder.Services.AddSingleton(sp => new KubeApi(sp.GetRequiredService<Kubernetes>()));
         builder.Services.AddSingleton<ResourceCaches>();
         builder.Services.AddHostedService<CacheHost>();
         builder.Services.AddSingleton<RedisRateLimiter>();

@@ -17,7 +17,7 @@ public static class HealthApi
     internal static Ok<string> Alive() => TypedResults.Ok("ok");
 
     internal static Results<Ok<string>, ProblemHttpResult> Ready(ResourceCaches caches) =>
-        caches.ApiKeys.IsSynced && caches.Desktops.IsSynced && caches.AgentTokens.IsSynced
+        caches.IsSynced
             ? TypedResults.Ok("ready")
             : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, detail: "The watch caches have not listed yet.");
 }

@@ -121,7 +121,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
         }
         var secret = await Client.ReadNamespacedSecretAsync(secretName, ns);
         var plaintext = System.Text.Encoding.UTF8.GetString(secret.Data["apiKey"]);
-        await WaitForCachesAsync(c => c.ApiKeys.ByIndex(ResourceCaches.ByHash, ApiKeyHash.Of(plaintext)) is not null);
+        await WaitForCachesAsync(c => c.ApiKeys.FirstByIndex(ResourceCaches.ByHash, ApiKeyHash.Of(plaintext)) is not null);
         return plaintext;
     }
 
@@ -166,7 +166,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
     }
 
     public Task WaitForDesktopAsync(string uid, Func<Desktop, bool> condition) =>
-        WaitForCachesAsync(c => c.Desktops.ByIndex(ResourceCaches.ByUid, uid) is { } d && condition(d));
+        WaitForCachesAsync(c => c.Desktops.FirstByIndex(ResourceCaches.ByUid, uid) is { } d && condition(d));
 
     internal async Task WaitForCachesAsync(Func<ResourceCaches, bool> condition)
     {

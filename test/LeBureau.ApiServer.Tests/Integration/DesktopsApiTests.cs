@@ -2,6 +2,7 @@ using k8s;
 using System.Net;
 using System.Text.Json;
 using LeBureau.ApiServer.Tests.Infrastructure;
+using LeBureau.Operator.Runtime;
 using LeBureau.Resources;
 
 namespace LeBureau.ApiServer.Tests.Integration;
@@ -32,7 +33,7 @@ public sealed class DesktopsApiTests(ApiServerFixture fixture)
         body.GetProperty("agentReady").GetBoolean().Should().BeFalse();
         response.Headers.Location!.ToString().Should().Be($"/api/desktops/{id}");
 
-        var desktops = await fixture.Client.CustomObjects.ListNamespacedCustomObjectAsync<Cache.ResourceList<Desktop>>(
+        var desktops = await fixture.Client.CustomObjects.ListNamespacedCustomObjectAsync<ObjectList<Desktop>>(
             Desktop.Group, Desktop.Version, ns, Desktop.Plural);
         var desktop = desktops.Items.Should().ContainSingle().Subject;
         desktop.Metadata.Name.Should().StartWith("desktop-");
@@ -99,7 +100,7 @@ public sealed class DesktopsApiTests(ApiServerFixture fixture)
         using var client = fixture.CreateClient(await fixture.CreateKeyAsync(ns, ApiServerFixture.All));
         var body = await (await client.PostRawAsync("/api/desktops", json)).JsonAsync(HttpStatusCode.BadRequest);
         body.GetProperty("detail").GetString().Should().Contain(field);
-        (await fixture.Client.CustomObjects.ListNamespacedCustomObjectAsync<Cache.ResourceList<Desktop>>(Desktop.Group, Desktop.Version, ns, Desktop.Plural))
+        (await fixture.Client.CustomObjects.ListNamespacedCustomObjectAsync<ObjectList<Desktop>>(Desktop.Group, Desktop.Version, ns, Desktop.Plural))
             .Items.Should().BeEmpty();
         (await fixture.Client.ListNamespacedSecretAsync(ns, labelSelector: Labels.Component + "=provider-key")).Items.Should().BeEmpty();
     }

@@ -11,6 +11,7 @@ using LeBureau.ApiServer.Auth;
 using LeBureau.ApiServer.Cache;
 using LeBureau.ApiServer.RateLimiting;
 using LeBureau.ControlPlane;
+using LeBureau.Operator.Runtime;
 using LeBureau.Resources;
 using LeBureau.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -60,7 +61,7 @@ public static class ApiBenchmarks
             b => b.Logging.SetMinimumLevel(LogLevel.Warning));
         await app.StartAsync();
         var caches = app.Services.GetRequiredService<ResourceCaches>();
-        while (caches.Desktops.List(ns).Count() < Desktops || caches.ApiKeys.ByIndex(ResourceCaches.ByHash, ApiKeyHash.Of(key)) is null) await Task.Delay(50);
+        while (caches.Desktops.List(ns).Count() < Desktops || caches.ApiKeys.FirstByIndex(ResourceCaches.ByHash, ApiKeyHash.Of(key)) is null) await Task.Delay(50);
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(url) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
@@ -73,7 +74,7 @@ public static class ApiBenchmarks
             r.EnsureSuccessStatusCode();
         });
         var kubeList = await Measurement.RunAsync("kube-apiserver LIST desktops (100 items)", Concurrency, duration, async () =>
-            await kube.CustomObjects.ListNamespacedCustomObjectAsync<ResourceList<Desktop>>(Desktop.Group, Desktop.Version, ns, Desktop.Plural));
+            await kube.CustomObjects.ListNamespacedCustomObjectAsync<ObjectList<Desktop>>(Desktop.Group, Desktop.Version, ns, Desktop.Plural));
         var apiGet = await Measurement.RunAsync("api-server GET /v1/desktops/:id", Concurrency, duration, async () =>
         {
             using var r = await http.GetAsync($"/v1/desktops/{uids[random.Next(Desktops)]}");
@@ -93,7 +94,7 @@ public static class ApiBenchmarks
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < rounds; i++)
         {
-            if (ApiKeyCheck.Evaluate(caches.ApiKeys.ByIndex(ResourceCaches.ByHash, ApiKeyHash.Of(key)), DateTimeOffset.UtcNow) is null) throw new InvalidOperationException();
+            if (ApiKeyCheck.Evaluate(caches.ApiKeys.FirstByIndex(ResourceCaches.ByHash, ApiKeyHash.Of(key)), DateTimeOffset.UtcNow) is null) throw new InvalidOperationException();
         }
         var authNs = watch.Elapsed.TotalNanoseconds / rounds;
         var limiter = app.Services.GetRequiredService<RedisRateLimiter>();
