@@ -199,7 +199,14 @@ public sealed class ApiServerFixture : IAsyncLifetime
         }
         foreach (var process in _processes)
         {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            try
+            {
+                if (!process.HasExited) process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // A test disposed it already (using var p = StartOnDisplay(…)): it was killed or reaped then.
+            }
             process.Dispose();
         }
         await Redis.DisposeAsync();
