@@ -1,4 +1,3 @@
-using System.Text;
 using k8s;
 using k8s.Models;
 using LeBureau.ApiServer;
@@ -75,21 +74,8 @@ public sealed class StreamStack : IAsyncLifetime
     public async Task<string> KeyAsync(string ns, params Capability[] capabilities)
     {
         var name = "key-" + Guid.NewGuid().ToString("N")[..8];
-        await Client.CustomObjects.CreateNamespacedCustomObjectAsync(new ApiKey
-        {
-            Metadata = new V1ObjectMeta { Name = name },
-            Spec = new ApiKey.ApiKeySpec { Capabilities = capabilities, RateLimitPerMinute = 100_000 },
-        }, Desktop.Group, Desktop.Version, ns, ApiKey.Plural);
-        string? key = null;
-        var issued = await WaitFor.ConditionAsync(async ct =>
-        {
-            var current = await Client.CustomObjects.GetNamespacedCustomObjectAsync<ApiKey>(Desktop.Group, Desktop.Version, ns, ApiKey.Plural, name, ct);
-            if (current.Status is not { Phase: ApiKeyPhase.Active, SecretName: { } secret }) return false;
-            var data = (await Client.ReadNamespacedSecretAsync(secret, ns, cancellationToken: ct)).Data;
-            key = data is not null && data.TryGetValue("apiKey", out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
-            return key is not null;
-        }, TimeSpan.FromSeconds(30));
-        if (!issued || key is null) throw new TimeoutException($"ApiKey {ns}/{name} was not issued");
+        var key = await IssuedApiKeys.IssueAsync(Client, ns, name, capabilities, 100_000, TimeSpan.FromSeconds(30))
+            ?? throw new TimeoutException($"ApiKey {ns}/{name} was not issued");
         foreach (var address in new[] { AddressA, AddressB })
         {
             using var http = Http(address, key);

@@ -100,27 +100,13 @@ public sealed class ApiServerFixture : IAsyncLifetime
     public async Task<string> CreateKeyAsync(string ns, Capability[] capabilities, int rateLimitPerMinute = 100_000, string? name = null)
     {
         name ??= "key-" + Guid.NewGuid().ToString("N")[..8];
-        await Client.CustomObjects.CreateNamespacedCustomObjectAsync<ApiKey>(
-            new ApiKey
-            {
-                Metadata = new V1ObjectMeta { Name = name },
-                Spec = new ApiKey.ApiKeySpec { Capabilities = capabilities, RateLimitPerMinute = rateLimitPerMinute > 0 ? rateLimitPerMinute : null },
-            },
-            Desktop.Group, Desktop.Version, ns, ApiKey.Plural);
-        string? secretName = null;
-        var issued = await WaitFor.ConditionAsync(async ct =>
-        {
-            var key = await Client.CustomObjects.GetNamespacedCustomObjectAsync<ApiKey>(Desktop.Group, Desktop.Version, ns, ApiKey.Plural, name, cancellationToken: ct);
-            secretName = key.Status?.Phase == ApiKeyPhase.Active ? key.Status.SecretName : null;
-            return secretName is not null;
-        }, TimeSpan.FromSeconds(15));
-        if (!issued)
+        var plaintext = await IssuedApiKeys.IssueAsync(Client, ns, name, capabilities,
+            rateLimitPerMinute > 0 ? rateLimitPerMinute : null, TimeSpan.FromSeconds(15));
+        if (plaintext is null)
         {
             var operatorLines = Logs.Lines.Where(l => l.Contains("LeBureau.Operator", StringComparison.Ordinal)).TakeLast(20);
             throw new TimeoutException($"ApiKey {ns}/{name} was never issued:\n{string.Join('\n', operatorLines)}");
         }
-        var secret = await Client.ReadNamespacedSecretAsync(secretName, ns);
-        var plaintext = System.Text.Encoding.UTF8.GetString(secret.Data["apiKey"]);
         await WaitForCachesAsync(c => c.ApiKeys.FirstByIndex(ResourceCaches.ByHash, ApiKeyHash.Of(plaintext)) is not null);
         return plaintext;
     }
