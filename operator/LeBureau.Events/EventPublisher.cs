@@ -15,9 +15,13 @@ public sealed partial class EventPublisher(RedisEventLog log, ILogger<EventPubli
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private long _published;
+    private long _handled;
 
     /// <summary>How many events reached Redis (deduplicated ones excluded).</summary>
     public long Published => Interlocked.Read(ref _published);
+
+    /// <summary>How many events left the outbox: published, or recognised by Redis as already published.</summary>
+    public long Handled => Interlocked.Read(ref _handled);
 
     /// <summary>Queues <paramref name="draft"/> for publication.</summary>
     public void Publish(EventDraft draft) => _outbox.Writer.TryWrite(draft);
@@ -32,6 +36,7 @@ public sealed partial class EventPublisher(RedisEventLog log, ILogger<EventPubli
                 try
                 {
                     if (await log.AppendAsync(draft) is not null) Interlocked.Increment(ref _published);
+                    Interlocked.Increment(ref _handled);
                     delay = TimeSpan.FromMilliseconds(100);
                     break;
                 }

@@ -133,15 +133,20 @@ public sealed class EventHubTests : IAsyncLifetime
     {
         var leaderA = await _redis.PublisherAsync();
         var leaderB = await _redis.PublisherAsync();
-        var draft = Status("alice", 1) with { DedupKey = "uid-1:status", DedupValue = "running" };
-
-        leaderA.Publish(draft);
-        leaderB.Publish(draft);
-        leaderB.Publish(draft with { DedupValue = "stopped" });
-
         var log = await _redis.LogAsync();
-        (await WaitForStreamLength(log, "alice", 2)).Should().BeTrue();
-        (await WaitFor(() => Task.FromResult(leaderA.Published + leaderB.Published == 2))).Should().BeTrue();
+        var running = Status("alice", 1) with { DedupKey = "uid-1:status", DedupValue = "running" };
+
+        leaderA.Publish(running);
+        leaderB.Publish(running);
+        (await WaitFor(() => Task.FromResult(leaderA.Handled == 1 && leaderB.Handled == 1))).Should().BeTrue();
+
+        (leaderA.Published + leaderB.Published).Should().Be(1);
+        (await log.ReadAfterAsync("alice", StreamId.Zero)).Should().HaveCount(1);
+
+        leaderB.Publish(running with { DedupValue = "stopped" });
+        (await WaitFor(() => Task.FromResult(leaderB.Handled == 2))).Should().BeTrue();
+
+        (leaderA.Published + leaderB.Published).Should().Be(2);
         (await log.ReadAfterAsync("alice", StreamId.Zero)).Should().HaveCount(2);
     }
 
