@@ -33,6 +33,9 @@ public sealed class SseReader : IAsyncDisposable
         return new SseReader(http, response);
     }
 
+    /// <summary>True once the server ended the response (or the connection broke).</summary>
+    public bool Ended => _loop.IsCompleted;
+
     /// <summary>True once an event of <paramref name="type"/> about desktop <paramref name="id"/> (with <paramref name="status"/>, when given) arrived.</summary>
     public bool Has(string type, string id, string? status = null) => Events.Any(e => e.Type == type
         && (e.Payload.TryGetProperty("id", out var i) ? i.GetString() : e.Payload.TryGetProperty("desktopId", out var d) ? d.GetString() : null) == id

@@ -59,7 +59,8 @@ public sealed class StreamStack : IAsyncLifetime
         ReplicaB = await StartReplicaAsync(AddressB);
     }
 
-    private async Task<WebApplication> StartReplicaAsync(Uri address)
+    /// <summary>Starts another api-server replica on <paramref name="address"/>, sharing the control plane and Redis.</summary>
+    public async Task<WebApplication> StartReplicaAsync(Uri address)
     {
         var app = ApiServerApp.Build(
         [

@@ -106,6 +106,24 @@ public sealed class StreamTests(StreamStack stack) : IClassFixture<StreamStack>
     }
 
     [Fact]
+    public async Task Stopping_an_api_server_ends_its_open_streams_promptly()
+    {
+        var key = await stack.KeyAsync(stack.TenantA, Capability.DesktopRead);
+        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var replica = await stack.StartReplicaAsync(address);
+        await using var reader = await SseReader.OpenAsync(Stream(address), key);
+        reader.Response.StatusCode.Should().Be(HttpStatusCode.OK);
+        reader.Ended.Should().BeFalse("the stream stays open while the server runs");
+
+        var stopping = replica.StopAsync();
+        var ended = await WaitFor.ConditionAsync(_ => Task.FromResult(reader.Ended), TimeSpan.FromSeconds(10));
+        await stopping;
+        await replica.DisposeAsync();
+
+        ended.Should().BeTrue("shutdown closes open streams instead of waiting out the host's shutdown timeout (30 s)");
+    }
+
+    [Fact]
     public async Task Streams_need_a_key_with_the_right_capability()
     {
         var readOnly = await stack.KeyAsync(stack.TenantA, Capability.DesktopRead);
