@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.WebSockets;
 using System.Text.Json;
 using LeBureau.ApiServer.Cache;
 using LeBureau.ApiServer.Hosting;
@@ -42,6 +43,35 @@ internal sealed class AgentClient(HttpClient http, ResourceCaches caches, IOptio
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return Failed(desktop, $"no answer within {options.Value.AgentTimeout.TotalSeconds:0} s");
+        }
+    }
+
+    /// <summary>A websocket to the agent's VNC bridge (<c>/vnc</c>), or why there is none.</summary>
+    public async Task<(WebSocket? Socket, string? Error)> ConnectVncAsync(Desktop desktop, bool viewOnly, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(desktop);
+        var token = TokenFor(desktop);
+        if (token is null) return (null, Failed(desktop, "the desktop's agent token is not available yet").Error);
+        var endpoint = desktop.Status?.AgentEndpoint;
+        if (string.IsNullOrEmpty(endpoint)) return (null, Failed(desktop, "the desktop has no agent endpoint yet").Error);
+
+        var http = new Uri(new Uri(endpoint.TrimEnd('/') + "/"), viewOnly ? "vnc?viewOnly=true" : "vnc?viewOnly=false");
+        var uri = new UriBuilder(http) { Scheme = http.Scheme == Uri.UriSchemeHttps ? "wss" : "ws" }.Uri;
+        var socket = new ClientWebSocket();
+        socket.Options.Proxy = null;
+        socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
+        socket.Options.AddSubProtocol("binary");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.AgentTimeout);
+        try
+        {
+            await socket.ConnectAsync(uri, timeout.Token);
+            return (socket, null);
+        }
+        catch (Exception e) when (e is WebSocketException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            return (null, Failed(desktop, e is OperationCanceledException ? $"no answer within {options.Value.AgentTimeout.TotalSeconds:0} s" : e.Message).Error);
         }
     }
 

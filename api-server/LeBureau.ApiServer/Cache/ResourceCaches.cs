@@ -20,6 +20,7 @@ internal sealed class ResourceCaches
         ArgumentNullException.ThrowIfNull(options);
         ApiKeys = Create<ApiKey>(api, loggers, labelSelector: null);
         ApiKeys.AddIndex(ByHash, k => k.Status?.Hash is { } hash ? [hash] : []);
+        ApiKeys.AddIndex(ByUid, k => k.Metadata.Uid is { } uid ? [uid] : []);
         Desktops = Create<Desktop>(api, loggers, labelSelector: null);
         Desktops.AddIndex(ByUid, d => d.Metadata.Uid is { } uid ? [uid] : []);
         AgentTokens = Create<V1Secret>(api, loggers, options.Value.AgentTokenSecretSelector);

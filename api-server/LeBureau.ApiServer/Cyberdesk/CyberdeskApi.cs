@@ -4,6 +4,7 @@ using LeBureau.ApiServer.Auth;
 using LeBureau.ApiServer.Control;
 using LeBureau.ApiServer.Desktops;
 using LeBureau.ApiServer.Hosting;
+using LeBureau.ApiServer.LiveView;
 using LeBureau.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace LeBureau.ApiServer.Cyberdesk;
 /// <summary>
 /// The Cyberdesk-style surface (seed 002). Errors are <c>{"status":"error","error":"…"}</c>. Stop deletes
 /// the desktop (status "terminated"; its disk is gone, and GET answers "terminated" until it is removed, then 404).
-/// Acting on a desktop that is not running is a 409.
+/// Acting on a desktop that is not running is a 409. <c>stream_url</c> is a live-view websocket (<see cref="LiveViewApi"/>).
 /// </summary>
 public static class CyberdeskApi
 {
@@ -50,7 +51,8 @@ public static class CyberdeskApi
         var found = request.Find(id);
         if (found.Desktop is not { } desktop) return ApiErrors.Cyberdesk(found.Status, found.Detail);
         var created = desktop.Metadata.CreationTimestamp is { } c ? new DateTimeOffset(DateTime.SpecifyKind(c, DateTimeKind.Utc)) : (DateTimeOffset?)null;
-        return TypedResults.Ok(new CyberdeskDesktop(desktop.Metadata.Uid, DesktopStatusMapping.Cyberdesk(desktop), null, created, desktop.Spec.ExpiresAt));
+        var streamUrl = LiveViewApi.StreamUrl(request.Http, desktop, request.Caller);
+        return TypedResults.Ok(new CyberdeskDesktop(desktop.Metadata.Uid, DesktopStatusMapping.Cyberdesk(desktop), streamUrl, created, desktop.Spec.ExpiresAt));
     }
 
     internal static async Task<Results<Ok<CyberdeskStopped>, JsonHttpResult<CyberdeskError>>> Stop(string id, [AsParameters] DesktopRequest request)

@@ -9,6 +9,7 @@ using LeBureau.ApiServer.Cache;
 using LeBureau.ApiServer.Control;
 using LeBureau.ApiServer.Cyberdesk;
 using LeBureau.ApiServer.Desktops;
+using LeBureau.ApiServer.LiveView;
 using LeBureau.ApiServer.RateLimiting;
 using LeBureau.Operator.Runtime;
 using Microsoft.AspNetCore.Http.Json;
@@ -47,6 +48,7 @@ public static class ApiServerHostingExtensions
         // Request-start lines carry the query string, and SSE clients put their API key there (?apiKey=).
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.AddEventStreams();
+        builder.AddLiveView();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue<long?>($"{ApiServerOptions.Section}:{nameof(ApiServerOptions.MaxRequestBodyBytes)}")
                 ?? new ApiServerOptions().MaxRequestBodyBytes);
@@ -59,6 +61,7 @@ public static class ApiServerHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebSockets();
         app.UseRouting();
         app.UseMiddleware<ApiGuardMiddleware>();
         app.MapHealthApi();
@@ -70,6 +73,7 @@ public static class ApiServerHostingExtensions
         app.MapControlApi();
         app.MapChatApi();
         app.MapCyberdeskApi();
+        app.MapLiveViewApi();
         app.MapStreamsApi();
         return app;
     }

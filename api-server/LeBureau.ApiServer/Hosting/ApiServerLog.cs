@@ -25,4 +25,7 @@ internal static partial class ApiServerLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     public static partial void Unhandled(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live view tickets cannot be issued (key ring unreachable): {Reason}")]
+    public static partial void LiveViewUnavailable(ILogger logger, string reason);
 }

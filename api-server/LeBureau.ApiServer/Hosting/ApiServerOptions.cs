@@ -30,4 +30,15 @@ public sealed class ApiServerOptions
     /// <summary>Default lifetime of a desktop created through <c>POST /v1/desktop</c> without <c>timeout_ms</c>. Default 1 h.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan CyberdeskDefaultTimeout { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Base URL clients reach this api-server at (e.g. <c>https://desktops.example.com</c>), used to build <c>stream_url</c>;
+    /// when empty, the scheme and host of the request. Behind a TLS-terminating ingress, set it.
+    /// </summary>
+    [Url]
+    public string? PublicUrl { get; set; }
+
+    /// <summary>How long a live-view ticket (the <c>stream_url</c> of <c>GET /v1/desktop/:id</c>) can be used to connect. Default 15 min.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan LiveViewTicketLifetime { get; set; } = TimeSpan.FromMinutes(15);
 }

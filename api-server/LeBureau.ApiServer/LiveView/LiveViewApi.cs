@@ -1,0 +1,103 @@
+using System.Globalization;
+using LeBureau.ApiServer.Activity;
+using LeBureau.ApiServer.Agent;
+using LeBureau.ApiServer.Auth;
+using LeBureau.ApiServer.Cache;
+using LeBureau.ApiServer.Desktops;
+using LeBureau.ApiServer.Hosting;
+using LeBureau.ApiServer.RateLimiting;
+using LeBureau.Resources;
+using Microsoft.Extensions.Options;
+
+namespace LeBureau.ApiServer.LiveView;
+
+/// <summary>
+/// Live view: <c>GET /v1/desktop/:id/stream?ticket=…</c>, the <c>stream_url</c> of the Cyberdesk surface. A websocket
+/// (RFB, noVNC-compatible, subprotocol <c>binary</c> when asked) relayed to the desktop agent's VNC bridge. Browsers
+/// cannot set headers on a websocket, so the route takes a short-lived ticket instead of the API key; the key behind
+/// the ticket must still be valid. Keys without <c>desktop:control</c> get a view-only screen.
+/// </summary>
+public static class LiveViewApi
+{
+    private const string TicketRefused = "The live-view ticket is missing, invalid or expired: take a fresh stream_url from GET /v1/desktop/:id.";
+
+    public static IEndpointRouteBuilder MapLiveViewApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/v1/desktop").WithTags("Cyberdesk").WithCyberdeskErrors()
+            .MapGet("/{id}/stream", Connect)
+            .WithSummary("Live view of a desktop (websocket)")
+            .WithDescription("Open the stream_url of GET /v1/desktop/:id with a websocket client (noVNC, subprotocol 'binary'). "
+                + "The ticket in it expires; keys without desktop:control see the screen but cannot send input.");
+        return app;
+    }
+
+    /// <summary>The <c>stream_url</c> for <paramref name="caller"/>: null unless the desktop runs with its agent ready.</summary>
+    internal static string? StreamUrl(HttpContext http, Desktop desktop, Caller caller)
+    {
+        if (!DesktopStatusMapping.IsControllable(desktop)) return null;
+        var tickets = http.RequestServices.GetRequiredService<LiveViewTickets>();
+        var ticket = tickets.Issue(new LiveViewTicket(caller.Namespace, desktop.Metadata.Uid, caller.KeyUid));
+        if (ticket is null) return null;
+        var configured = http.RequestServices.GetRequiredService<IOptions<ApiServerOptions>>().Value.PublicUrl;
+        var publicBase = string.IsNullOrEmpty(configured) ? new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}") : new Uri(configured);
+        return LiveViewUrl.For(publicBase, desktop.Metadata.Uid, ticket);
+    }
+
+    internal static async Task<IResult> Connect(
+        string id, string? ticket, HttpContext http, LiveViewTickets tickets, ResourceCaches caches, AgentClient agent,
+        ActivityRecorder activity, RedisRateLimiter limiter, IOptions<ApiServerOptions> options, TimeProvider clock,
+        IHostApplicationLifetime lifetime)
+    {
+        var granted = tickets.Read(ticket);
+        if (granted is null || !Guid.TryParse(id, out var uid) || granted.DesktopUid != uid.ToString("D"))
+        {
+            return ApiErrors.Cyberdesk(StatusCodes.Status401Unauthorized, TicketRefused);
+        }
+        var now = clock.GetUtcNow();
+        var caller = ApiKeyCheck.Evaluate(caches.ApiKeys.FirstByIndex(ResourceCaches.ByUid, granted.KeyUid), now);
+        if (caller is null || caller.Namespace != granted.Namespace)
+        {
+            return ApiErrors.Cyberdesk(StatusCodes.Status401Unauthorized, "The API key behind this live-view ticket is no longer valid.");
+        }
+        if (!CapabilityPolicy.Allows(caller.Capabilities, Capability.DesktopRead))
+        {
+            return ApiErrors.Cyberdesk(StatusCodes.Status403Forbidden, $"The API key lacks the '{CapabilityPolicy.Name(Capability.DesktopRead)}' capability.");
+        }
+        var limit = RateLimitDecision.LimitFor(caller.RateLimitPerMinute, options.Value.RateLimitPerMinute);
+        if (await limiter.CheckAsync(caller.KeyUid, limit, now, http.RequestAborted) is { Allowed: false } verdict)
+        {
+            http.Response.Headers.RetryAfter = verdict.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return ApiErrors.Cyberdesk(StatusCodes.Status429TooManyRequests, $"Rate limit of {limit} requests per minute exceeded; retry after {verdict.RetryAfterSeconds} s.");
+        }
+
+        var desktop = caches.Desktops.FirstByIndex(ResourceCaches.ByUid, granted.DesktopUid);
+        if (desktop is null || desktop.Metadata.NamespaceProperty != caller.Namespace)
+        {
+            return ApiErrors.Cyberdesk(StatusCodes.Status404NotFound, DesktopLookup.NotFoundDetail);
+        }
+        if (!DesktopStatusMapping.IsControllable(desktop))
+        {
+            return ApiErrors.Cyberdesk(StatusCodes.Status409Conflict, $"The desktop is not running (status {DesktopStatusMapping.Cyberdesk(desktop)}, agent not ready).");
+        }
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            return ApiErrors.Cyberdesk(StatusCodes.Status400BadRequest, "This is a websocket endpoint: connect with a websocket (RFB) client such as noVNC.");
+        }
+
+        var viewOnly = !CapabilityPolicy.Allows(caller.Capabilities, Capability.DesktopControl);
+        var (upstream, error) = await agent.ConnectVncAsync(desktop, viewOnly, http.RequestAborted);
+        if (upstream is null)
+        {
+            return ApiErrors.Cyberdesk(StatusCodes.Status502BadGateway, $"The desktop's live view is not reachable: {error}");
+        }
+        using (upstream)
+        {
+            var protocol = http.WebSockets.WebSocketRequestedProtocols.Contains("binary") ? "binary" : null;
+            using var socket = await http.WebSockets.AcceptWebSocketAsync(protocol);
+            await activity.RecordAsync(desktop, http.RequestAborted);
+            using var session = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+            await WebSocketBridge.PumpAsync(socket, upstream, session.Token);
+        }
+        return Results.Empty;
+    }
+}

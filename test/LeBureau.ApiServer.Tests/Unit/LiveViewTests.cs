@@ -1,0 +1,29 @@
+using LeBureau.ApiServer.LiveView;
+
+namespace LeBureau.ApiServer.Tests.Unit;
+
+public sealed class LiveViewTests
+{
+    [Fact]
+    public void A_ticket_survives_format_and_parse()
+    {
+        var ticket = new LiveViewTicket("tenant-a", "3f2b8c1e-0000-4000-8000-000000000001", "key-uid");
+
+        LiveViewTicket.Parse(ticket.Format()).Should().Be(ticket);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("v1|ns|desktop")]
+    [InlineData("v2|ns|desktop|key")]
+    [InlineData("v1||desktop|key")]
+    [InlineData("v1|ns|desktop|key|extra")]
+    public void Text_that_is_not_a_ticket_parses_to_null(string text) => LiveViewTicket.Parse(text).Should().BeNull();
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8080", "ws://127.0.0.1:8080/v1/desktop/d-1/stream?ticket=a%2Bb%3D")]
+    [InlineData("https://desktops.example.com", "wss://desktops.example.com/v1/desktop/d-1/stream?ticket=a%2Bb%3D")]
+    [InlineData("https://example.com/lebureau/", "wss://example.com/lebureau/v1/desktop/d-1/stream?ticket=a%2Bb%3D")]
+    public void The_stream_url_is_the_websocket_twin_of_the_public_url(string publicBase, string expected) =>
+        LiveViewUrl.For(new Uri(publicBase), "d-1", "a+b=").Should().Be(expected);
+}
