@@ -31,6 +31,36 @@ public sealed partial class ImageTests
 
     [Theory]
     [MemberData(nameof(RootContextDockerfiles))]
+    public void Every_project_the_image_publishes_and_references_is_copied(string dockerfile)
+    {
+        var published = Lines(dockerfile).Select(l => PublishLine().Match(l)).Single(m => m.Success).Groups["project"].Value;
+        var sources = ContextSources(dockerfile).Select(s => s.TrimEnd('/')).ToList();
+
+        ProjectClosure(published).Where(project => !sources.Any(s => project.StartsWith(s + "/", StringComparison.Ordinal)))
+            .Should().BeEmpty($"{dockerfile} copies every project that {published} needs");
+    }
+
+    /// <summary><paramref name="project"/> (a path from the repository root) and every project it references, transitively.</summary>
+    private static IEnumerable<string> ProjectClosure(string project)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([project]);
+        while (pending.TryPop(out var next))
+        {
+            if (!seen.Add(next)) continue;
+            var text = File.ReadAllText(RepoPaths.Of(next.Split('/')));
+            var folder = Path.GetDirectoryName(next)!;
+            foreach (Match reference in ProjectReference().Matches(text))
+            {
+                var full = Path.GetFullPath(Path.Combine("/", folder, reference.Groups["path"].Value.Replace('\\', '/')));
+                pending.Push(full.TrimStart('/'));
+            }
+        }
+        return seen;
+    }
+
+    [Theory]
+    [MemberData(nameof(RootContextDockerfiles))]
     public void The_ignore_file_lets_every_copied_path_into_the_context(string dockerfile)
     {
         var kept = File.ReadAllLines(RepoPaths.Of((dockerfile + ".dockerignore").Split('/')))
@@ -50,7 +80,8 @@ public sealed partial class ImageTests
         var finalStage = lines.SkipWhile(l => l != stages[^1]).ToList();
         var user = finalStage.LastOrDefault(l => l.StartsWith("USER ", StringComparison.Ordinal));
 
-        stages.Should().HaveCount(2).And.Contain(s => s.StartsWith("FROM mcr.microsoft.com/dotnet/sdk:10.0 ", StringComparison.Ordinal));
+        stages.Should().HaveCountGreaterThanOrEqualTo(2).And.Contain(s => s.StartsWith("FROM mcr.microsoft.com/dotnet/sdk:10.0 ", StringComparison.Ordinal));
+        stages[^1].Should().NotContain("/sdk:", "the SDK stays in the build stage");
         user.Should().NotBeNull($"{dockerfile} sets USER in its final stage");
         user!["USER ".Length..].Split(':')[0].Should().NotBe("0").And.NotBe("root");
     }
@@ -72,6 +103,12 @@ public sealed partial class ImageTests
         script.IndexOf("Xvfb", StringComparison.Ordinal).Should().BeLessThan(script.IndexOf("xfce4-session", StringComparison.Ordinal));
         script.Should().Contain("exec /opt/lebureau/agent/LeBureau.DesktopAgent").And.Contain("--Agent:TokenFile=");
     }
+
+    [GeneratedRegex(@"dotnet publish (?<project>\S+\.csproj)")]
+    private static partial Regex PublishLine();
+
+    [GeneratedRegex(@"<ProjectReference Include=""(?<path>[^""]+)""")]
+    private static partial Regex ProjectReference();
 
     [GeneratedRegex(@"^(COPY|ADD)\s+(?!--from)(?:--[a-z]+=\S+\s+)*(?<args>.+)$")]
     private static partial Regex CopyLine();

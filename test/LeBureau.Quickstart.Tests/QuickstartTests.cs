@@ -11,6 +11,7 @@ public sealed class QuickstartTests(EmbeddedPlatform platform) : IClassFixture<E
         exit.Should().Be(0, output + "\n--- lebureau up ---\n" + platform.Output);
         output.Should().MatchRegex(@"desktop [0-9a-f-]{36}");
         output.Should().MatchRegex(@"screenshot: [1-9][0-9]{3,} bytes");
+        output.Should().MatchRegex(@"watch it live in a browser: http://127\.0\.0\.1:[0-9]+/v1/desktop/[0-9a-f-]{36}/stream\?ticket=[A-Za-z0-9_-]{40,}");
         output.Should().Contain("\"type\":\"desktop.status\"", "the event stream shows the stop");
         output.Should().Contain("\"status\":\"stopped\"");
         output.TrimEnd().Should().EndWith("204");

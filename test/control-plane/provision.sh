@@ -31,7 +31,7 @@ apt_install() {
 
 # Desktop tools and Redis: needed by every test run.
 apt_install redis-server xvfb x11-utils x11-xserver-utils xdotool x11vnc openbox xterm procps ca-certificates curl \
-  scrot imagemagick chromium
+  scrot imagemagick chromium novnc
 command -v npm >/dev/null 2>&1 || apt_install nodejs npm
 # The Node SSE consumer the stream tests run (seed 003).
 clients="$(cd "$(dirname "$0")/../sse-clients" && pwd)"

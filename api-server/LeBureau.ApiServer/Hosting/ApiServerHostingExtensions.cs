@@ -62,6 +62,7 @@ public static class ApiServerHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebSockets();
+        app.UseLiveViewer();
         app.UseRouting();
         app.UseMiddleware<ApiGuardMiddleware>();
         app.MapHealthApi();

@@ -41,4 +41,10 @@ public sealed class ApiServerOptions
     /// <summary>How long a live-view ticket (the <c>stream_url</c> of <c>GET /v1/desktop/:id</c>) can be used to connect. Default 15 min.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan LiveViewTicketLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Folder holding noVNC (Debian's <c>novnc</c> package installs it at the default, <c>/usr/share/novnc</c>): served at
+    /// <c>/novnc</c> for the live-view page. When it is missing, <c>stream_url</c> still works for websocket clients.
+    /// </summary>
+    public string? NoVncDirectory { get; set; } = "/usr/share/novnc";
 }

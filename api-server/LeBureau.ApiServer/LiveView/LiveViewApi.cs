@@ -15,7 +15,8 @@ namespace LeBureau.ApiServer.LiveView;
 /// Live view: <c>GET /v1/desktop/:id/stream?ticket=…</c>, the <c>stream_url</c> of the Cyberdesk surface. A websocket
 /// (RFB, noVNC-compatible, subprotocol <c>binary</c> when asked) relayed to the desktop agent's VNC bridge. Browsers
 /// cannot set headers on a websocket, so the route takes a short-lived ticket instead of the API key; the key behind
-/// the ticket must still be valid. Keys without <c>desktop:control</c> get a view-only screen.
+/// the ticket must still be valid. Keys without <c>desktop:control</c> get a view-only screen. A browser opening the
+/// same URL with <c>http(s)</c> gets a noVNC page that connects to it (<see cref="LiveViewPage"/>).
 /// </summary>
 public static class LiveViewApi
 {
@@ -42,6 +43,9 @@ public static class LiveViewApi
         var publicBase = string.IsNullOrEmpty(configured) ? new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}") : new Uri(configured);
         return LiveViewUrl.For(publicBase, desktop.Metadata.Uid, ticket);
     }
+
+    private static bool WantsPage(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
     internal static async Task<IResult> Connect(
         string id, string? ticket, HttpContext http, LiveViewTickets tickets, ResourceCaches caches, AgentClient agent,
@@ -79,12 +83,20 @@ public static class LiveViewApi
         {
             return ApiErrors.Cyberdesk(StatusCodes.Status409Conflict, $"The desktop is not running (status {DesktopStatusMapping.Cyberdesk(desktop)}, agent not ready).");
         }
+        var viewOnly = !CapabilityPolicy.Allows(caller.Capabilities, Capability.DesktopControl);
         if (!http.WebSockets.IsWebSocketRequest)
         {
-            return ApiErrors.Cyberdesk(StatusCodes.Status400BadRequest, "This is a websocket endpoint: connect with a websocket (RFB) client such as noVNC.");
+            if (WantsPage(http.Request) && LiveViewExtensions.HasViewer(options.Value))
+            {
+                http.Response.Headers.CacheControl = "no-store";
+                http.Response.Headers["Referrer-Policy"] = "no-referrer";
+                http.Response.Headers.ContentSecurityPolicy = "default-src 'self'; connect-src 'self' ws: wss:; style-src 'unsafe-inline'; script-src 'self' 'unsafe-inline'; img-src 'self' data:";
+                return Results.Content(LiveViewPage.Html(granted.DesktopUid, http.Request.PathBase, viewOnly), "text/html; charset=utf-8");
+            }
+            return ApiErrors.Cyberdesk(StatusCodes.Status400BadRequest,
+                "This is a websocket endpoint: connect with a websocket (RFB) client such as noVNC, or open it in a browser with http(s).");
         }
 
-        var viewOnly = !CapabilityPolicy.Allows(caller.Capabilities, Capability.DesktopControl);
         var (upstream, error) = await agent.ConnectVncAsync(desktop, viewOnly, http.RequestAborted);
         if (upstream is null)
         {

@@ -2,6 +2,9 @@ using LeBureau.Events;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using LeBureau.ApiServer.Hosting;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace LeBureau.ApiServer.LiveView;
@@ -24,4 +27,20 @@ public static class LiveViewExtensions
         builder.Services.AddSingleton<LiveViewTickets>();
         return builder;
     }
+
+    /// <summary>Serves noVNC's files at <c>/novnc</c> when <see cref="ApiServerOptions.NoVncDirectory"/> holds them.</summary>
+    public static WebApplication UseLiveViewer(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<IOptions<ApiServerOptions>>().Value;
+        if (HasViewer(options))
+        {
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(options.NoVncDirectory!), RequestPath = "/novnc" });
+        }
+        return app;
+    }
+
+    /// <summary>Whether noVNC is installed where the options say (its ES module <c>core/rfb.js</c>).</summary>
+    public static bool HasViewer(ApiServerOptions options) =>
+        !string.IsNullOrEmpty(options?.NoVncDirectory) && File.Exists(Path.Combine(options.NoVncDirectory, "core", "rfb.js"));
 }

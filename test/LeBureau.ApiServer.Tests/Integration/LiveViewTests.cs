@@ -4,6 +4,7 @@ using System.Text;
 using LeBureau.ApiServer.Tests.Infrastructure;
 using LeBureau.ControlPlane;
 using LeBureau.Resources;
+using Microsoft.Playwright;
 
 namespace LeBureau.ApiServer.Tests.Integration;
 
@@ -53,6 +54,41 @@ public sealed class LiveViewTests(ApiServerFixture fixture)
 
         await session.PointerAsync(321, 234, timeout.Token);
         (await WaitFor.ConditionAsync(async _ => await CursorAsync(client, id) == (321, 234), Deadline)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_browser_opening_the_stream_url_sees_the_real_screen_through_noVNC()
+    {
+        var (client, id) = await DesktopAsync("livebrowser");
+        (await client.PostJsonAsync($"/v1/desktop/{id}/bash-action", new { command = "xsetroot -solid '#c81e64'" })).EnsureSuccessStatusCode();
+        var page = new UriBuilder(await StreamUrlAsync(client, id)) { Scheme = "http", Port = fixture.AddressA.Port }.Uri;
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium", Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"],
+        });
+        var tab = await browser.NewPageAsync();
+        var response = await tab.GotoAsync(page.ToString());
+        response!.Headers["content-type"].Should().StartWith("text/html");
+        var wait = new PageWaitForFunctionOptions { Timeout = 30_000 };
+
+        await tab.WaitForFunctionAsync("() => document.body.dataset.state === 'connected'", null, wait);
+        // The desktop's root window, painted through x11vnc, the api-server and noVNC onto the page's canvas.
+        await tab.WaitForFunctionAsync("""
+            () => {
+              const canvas = document.querySelector('#screen canvas');
+              if (!canvas || canvas.width !== 1280 || canvas.height !== 800) return false;
+              const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+              let matching = 0;
+              for (let i = 0; i < pixels.length; i += 4 * 97) {
+                if (Math.abs(pixels[i] - 0xc8) < 8 && Math.abs(pixels[i + 1] - 0x1e) < 8 && Math.abs(pixels[i + 2] - 0x64) < 8) matching++;
+              }
+              return matching > 100;
+            }
+            """, null, wait);
+        (await tab.TextContentAsync("#status")).Should().Be("connected");
     }
 
     [Fact]

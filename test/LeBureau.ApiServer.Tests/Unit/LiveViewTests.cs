@@ -26,4 +26,13 @@ public sealed class LiveViewTests
     [InlineData("https://example.com/lebureau/", "wss://example.com/lebureau/v1/desktop/d-1/stream?ticket=a%2Bb%3D")]
     public void The_stream_url_is_the_websocket_twin_of_the_public_url(string publicBase, string expected) =>
         LiveViewUrl.For(new Uri(publicBase), "d-1", "a+b=").Should().Be(expected);
+
+    [Fact]
+    public void The_viewer_page_loads_noVNC_under_the_path_base_and_says_whether_input_is_allowed()
+    {
+        var html = LiveViewPage.Html("d-1", "/lebureau", viewOnly: true);
+
+        html.Should().Contain("import RFB from \"/lebureau/novnc/core/rfb.js\"").And.Contain("rfb.viewOnly = true;").And.Contain("desktop d-1");
+        LiveViewPage.Html("<script>", "", viewOnly: false).Should().NotContain("desktop <script>").And.Contain("rfb.viewOnly = false;");
+    }
 }
