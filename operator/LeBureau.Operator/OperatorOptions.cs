@@ -21,6 +21,9 @@ public sealed class OperatorOptions
     /// <summary>How often a running desktop's agent is probed. Default 10 s.</summary>
     public TimeSpan AgentProbeInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a new desktop waits for its provider Secret before it is an Error (<see cref="Desktops.ProviderSecretPolicy"/>). Default 30 s.</summary>
+    public TimeSpan ProviderSecretGrace { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Where the local runtime keeps per-desktop state and logs. Default $TMPDIR/lebureau-local.</summary>
     public string StateDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "lebureau-local");
 

@@ -27,6 +27,9 @@ public static class ConditionReasons
     /// <summary>The provider Secret or its key is missing.</summary>
     public const string ProviderSecretMissing = "ProviderSecretMissing";
 
+    /// <summary>A new desktop's provider Secret has not arrived yet (it is often created just after the Desktop).</summary>
+    public const string WaitingForProviderSecret = "WaitingForProviderSecret";
+
     /// <summary>The runtime failed to create or run the machine.</summary>
     public const string RuntimeFailed = "RuntimeFailed";
 

@@ -64,8 +64,15 @@ public sealed partial class DesktopReconciler(
             var secret = secrets.Get(desktop.Metadata.NamespaceProperty, provider.SecretRef.Name);
             if (secret?.Data?.TryGetValue(provider.SecretRef.Key, out var bytes) != true || bytes is null || bytes.Length == 0)
             {
-                return await FailAsync(desktop, new DesktopProblem(ConditionReasons.ProviderSecretMissing,
-                    $"Secret {provider.SecretRef.Name} with key {provider.SecretRef.Key} not found"), now, cancellationToken);
+                var missing = $"Secret {provider.SecretRef.Name} with key {provider.SecretRef.Key} not found";
+                if (ProviderSecretPolicy.WaitLeft(desktop, now, options.Value.ProviderSecretGrace) is { } left)
+                {
+                    // The Secret's arrival triggers a reconcile (the Secret informer); the deadline makes it an error otherwise.
+                    var waiting = DesktopStatusCalculator.Waiting(desktop, new DesktopProblem(ConditionReasons.WaitingForProviderSecret, missing), now);
+                    await _status.WriteAsync(desktop, waiting, cancellationToken);
+                    return ReconcileResult.RequeueAfter(left);
+                }
+                return await FailAsync(desktop, new DesktopProblem(ConditionReasons.ProviderSecretMissing, missing), now, cancellationToken);
             }
             providerKey = Encoding.UTF8.GetString(bytes);
         }

@@ -74,6 +74,28 @@ public static class DesktopStatusCalculator
         return status;
     }
 
+    /// <summary>The status of a desktop that waits for something before it can start: Pending, not ready, saying why.</summary>
+    public static Desktop.DesktopStatus Waiting(Desktop desktop, DesktopProblem reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(desktop);
+        ArgumentNullException.ThrowIfNull(reason);
+        var generation = desktop.Metadata.Generation;
+        var conditions = desktop.Status.Conditions?.Select(Copy).ToList() ?? [];
+        foreach (var type in new[] { ConditionTypes.Ready, ConditionTypes.VMReady, ConditionTypes.AgentReady })
+        {
+            ConditionList.Set(conditions, type, false, reason.Reason, reason.Message, generation, now);
+        }
+        return new Desktop.DesktopStatus
+        {
+            Phase = DesktopPhase.Pending,
+            Message = reason.Message,
+            ObservedGeneration = generation,
+            ObservedRestartedAt = desktop.Status.ObservedRestartedAt,
+            LastActivityAt = desktop.Status.LastActivityAt,
+            Conditions = conditions,
+        };
+    }
+
     private static Condition Copy(Condition c) => new()
     {
         Type = c.Type, Status = c.Status, Reason = c.Reason, Message = c.Message,

@@ -9,7 +9,10 @@ using LeBureau.Testing;
 
 namespace LeBureau.Operator.Tests.Integration;
 
-/// <summary>Bad input: a missing provider Secret is an Error with an Event, fixed by creating it, and touches nothing else.</summary>
+/// <summary>
+/// Bad input: a missing provider Secret is an Error with an Event (after a grace of 10 s here), fixed by creating it,
+/// and touches nothing else; a Secret that arrives within the grace is no error at all.
+/// </summary>
 [Collection(OperatorCollection.Name)]
 public sealed class ProviderSecretTests(ControlPlaneFixture fixture) : IAsyncLifetime
 {
@@ -24,7 +27,7 @@ public sealed class ProviderSecretTests(ControlPlaneFixture fixture) : IAsyncLif
         _ns = await fixture.CreateNamespaceAsync("provider");
         _desktops = new DesktopApi(fixture.Client, _ns);
         _simulator = await VirtualMachineSimulator.StartAsync(fixture.Plane, _ns, agentBinary: null);
-        _operator = await OperatorInstance.StartAsync(fixture.Plane.KubeconfigPath, _ns);
+        _operator = await OperatorInstance.StartAsync(fixture.Plane.KubeconfigPath, _ns, extra: "--Operator:ProviderSecretGrace=00:00:10");
     }
 
     public async Task DisposeAsync()
@@ -75,5 +78,27 @@ public sealed class ProviderSecretTests(ControlPlaneFixture fixture) : IAsyncLif
         contents.Should().Contain(c => c.Contains($"LEBUREAU_PROVIDER_KEY={ProviderKey}"));
         KubernetesJson.Serialize(await _desktops.Machines.GetAsync(_ns, "bad")).Should().NotContain(ProviderKey);
         KubernetesJson.Serialize(fixedDesktop).Should().NotContain(ProviderKey);
+    }
+
+    [Fact]
+    public async Task A_secret_created_just_after_its_desktop_is_waited_for_not_an_error()
+    {
+        await _desktops.CreateAsync("late", s => s.Provider = new Desktop.ProviderSpec
+        {
+            Name = ProviderName.Anthropic, SecretRef = new SecretKeyRef { Name = "late-key", Key = "apiKey" },
+        });
+        var waiting = await _desktops.WaitAsync("late", d => d.Status.Conditions?.Any(c => c.Reason == ConditionReasons.WaitingForProviderSecret) == true,
+            because: "late waits for its Secret");
+        waiting.Status.Phase.Should().Be(DesktopPhase.Pending);
+
+        await fixture.Client.CreateNamespacedSecretAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = "late-key" },
+            StringData = new Dictionary<string, string> { ["apiKey"] = ProviderKey },
+        }, _ns);
+        await _desktops.WaitAsync("late", d => d.Status.Phase == DesktopPhase.Running, because: "late runs once its Secret is there");
+
+        (await fixture.Client.CoreV1.ListNamespacedEventAsync(_ns, fieldSelector: "involvedObject.name=late")).Items
+            .Should().NotContain(e => e.Type == "Warning", "waiting for a Secret that arrives is not a problem");
     }
 }
