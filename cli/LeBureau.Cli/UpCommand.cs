@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Text;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using LeBureau.ApiServer;
 using LeBureau.ControlPlane;
 using LeBureau.Operator;
+using LeBureau.Operator.ApiKeys;
 using LeBureau.Resources;
 
 namespace LeBureau.Cli;
@@ -159,30 +158,17 @@ public sealed class UpCommand(UpOptions options)
         await EnsureNamespaceAsync(client, cancellationToken);
         var saved = File.Exists(KeyFile) ? (await File.ReadAllTextAsync(KeyFile, cancellationToken)).Trim() : null;
         var existing = await GetKeyAsync(client, cancellationToken);
-        if (saved is not null && existing?.Status.Hash == Hash(saved) && existing.Status.Phase == ApiKeyPhase.Active) return saved;
+        if (saved is not null && existing?.Status.Hash == ApiKeyMaterial.Hash(saved) && existing.Status.Phase == ApiKeyPhase.Active) return saved;
         if (existing is not null)
         {
             await client.CustomObjects.DeleteNamespacedCustomObjectAsync(Desktop.Group, Desktop.Version, options.Tenant, ApiKey.Plural, "admin",
                 cancellationToken: cancellationToken);
-            await LeBureau.ControlPlane.WaitFor.ConditionAsync(async ct => await GetKeyAsync(client, ct) is null, TimeSpan.FromSeconds(30),
+            await WaitFor.ConditionAsync(async ct => await GetKeyAsync(client, ct) is null, TimeSpan.FromSeconds(30),
                 cancellationToken: cancellationToken);
         }
-        await client.CustomObjects.CreateNamespacedCustomObjectAsync(new ApiKey
-        {
-            Metadata = new V1ObjectMeta { Name = "admin" },
-            Spec = new ApiKey.ApiKeySpec { Description = "admin key of `lebureau up`", Capabilities = Enum.GetValues<Capability>() },
-        }, Desktop.Group, Desktop.Version, options.Tenant, ApiKey.Plural, cancellationToken: cancellationToken);
-
-        string? key = null;
-        var issued = await LeBureau.ControlPlane.WaitFor.ConditionAsync(async ct =>
-        {
-            var current = await GetKeyAsync(client, ct);
-            if (current?.Status is not { Phase: ApiKeyPhase.Active, SecretName: { } secretName }) return false;
-            var secret = await client.ReadNamespacedSecretAsync(secretName, options.Tenant, cancellationToken: ct);
-            key = secret.Data?.TryGetValue("apiKey", out var bytes) == true ? Encoding.UTF8.GetString(bytes) : null;
-            return key is not null;
-        }, TimeSpan.FromSeconds(60), cancellationToken: cancellationToken);
-        if (!issued || key is null) throw new InvalidOperationException("the operator did not issue the admin API key within 60 s");
+        var key = await ApiKeyIssuer.IssueAsync(client, options.Tenant, "admin",
+            new ApiKey.ApiKeySpec { Description = "admin key of `lebureau up`", Capabilities = Enum.GetValues<Capability>() },
+            TimeSpan.FromSeconds(60), cancellationToken);
         await File.WriteAllTextAsync(KeyFile, key + "\n", cancellationToken);
         File.SetUnixFileMode(KeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return key;
@@ -213,6 +199,4 @@ public sealed class UpCommand(UpOptions options)
             // Already there from an earlier run.
         }
     }
-
-    private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))).ToLowerInvariant();
 }

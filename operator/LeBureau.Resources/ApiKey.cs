@@ -22,6 +22,9 @@ public sealed class ApiKey : IKubernetesObject<V1ObjectMeta>, ISpec<ApiKey.ApiKe
     /// <summary>The plural resource name.</summary>
     public const string Plural = "apikeys";
 
+    /// <summary>The key under the data of the Secret named by <see cref="ApiKeyStatus.SecretName"/> that holds the plaintext.</summary>
+    public const string SecretDataKey = "apiKey";
+
     /// <summary>ApiVersion is lebureau.io/v1alpha1.</summary>
     [JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = $"{Desktop.Group}/{Desktop.Version}";

@@ -75,8 +75,7 @@ public sealed class StreamStack : IAsyncLifetime
     public async Task<string> KeyAsync(string ns, params Capability[] capabilities)
     {
         var name = "key-" + Guid.NewGuid().ToString("N")[..8];
-        var key = await IssuedApiKeys.IssueAsync(Client, ns, name, capabilities, 100_000, TimeSpan.FromSeconds(30))
-            ?? throw new TimeoutException($"ApiKey {ns}/{name} was not issued");
+        var key = await IssuedApiKeys.IssueAsync(Client, ns, name, capabilities, 100_000, TimeSpan.FromSeconds(30));
         foreach (var address in new[] { AddressA, AddressB })
         {
             using var http = Http(address, key);

@@ -14,8 +14,6 @@ namespace LeBureau.Operator.ApiKeys;
 public sealed partial class ApiKeyReconciler(
     ResourceClient<ApiKey> keys, ResourceClient<V1Secret> secrets, TimeProvider time, ILogger<ApiKeyReconciler> logger) : IReconciler<ApiKey>
 {
-    public const string SecretKey = "apiKey";
-
     private readonly StatusWriter<ApiKey, ApiKey.ApiKeyStatus> _status = new(keys);
 
     public static string SecretName(string apiKey) => $"{apiKey}-secret";
@@ -39,7 +37,7 @@ public sealed partial class ApiKeyReconciler(
     {
         var ns = entity.Metadata.NamespaceProperty;
         var existing = await secrets.GetAsync(ns, name, cancellationToken);
-        if (existing?.Data?.TryGetValue(SecretKey, out var bytes) == true)
+        if (existing?.Data?.TryGetValue(ApiKey.SecretDataKey, out var bytes) == true)
         {
             var found = Encoding.UTF8.GetString(bytes);
             return (ApiKeyMaterial.Hash(found), ApiKeyMaterial.Prefix(found));
@@ -64,7 +62,7 @@ public sealed partial class ApiKeyReconciler(
                 ],
             },
             Type = "Opaque",
-            Data = new Dictionary<string, byte[]> { [SecretKey] = Encoding.UTF8.GetBytes(key) },
+            Data = new Dictionary<string, byte[]> { [ApiKey.SecretDataKey] = Encoding.UTF8.GetBytes(key) },
         }, cancellationToken);
         Log.Issued(logger, ns, entity.Metadata.Name, name);
         return (ApiKeyMaterial.Hash(key), ApiKeyMaterial.Prefix(key));

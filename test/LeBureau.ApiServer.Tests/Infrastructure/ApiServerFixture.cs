@@ -100,12 +100,16 @@ public sealed class ApiServerFixture : IAsyncLifetime
     public async Task<string> CreateKeyAsync(string ns, Capability[] capabilities, int rateLimitPerMinute = 100_000, string? name = null)
     {
         name ??= "key-" + Guid.NewGuid().ToString("N")[..8];
-        var plaintext = await IssuedApiKeys.IssueAsync(Client, ns, name, capabilities,
-            rateLimitPerMinute > 0 ? rateLimitPerMinute : null, TimeSpan.FromSeconds(15));
-        if (plaintext is null)
+        string plaintext;
+        try
+        {
+            plaintext = await IssuedApiKeys.IssueAsync(Client, ns, name, capabilities,
+                rateLimitPerMinute > 0 ? rateLimitPerMinute : null, TimeSpan.FromSeconds(15));
+        }
+        catch (TimeoutException e)
         {
             var operatorLines = Logs.Lines.Where(l => l.Contains("LeBureau.Operator", StringComparison.Ordinal)).TakeLast(20);
-            throw new TimeoutException($"ApiKey {ns}/{name} was never issued:\n{string.Join('\n', operatorLines)}");
+            throw new TimeoutException($"{e.Message}; the operator's last lines:\n{string.Join('\n', operatorLines)}", e);
         }
         await WaitForCachesAsync(c => c.ApiKeys.FirstByIndex(ResourceCaches.ByHash, ApiKeyHash.Of(plaintext)) is not null);
         return plaintext;
