@@ -37,6 +37,18 @@ public sealed partial class ApiKeyReconciler(
     {
         var ns = entity.Metadata.NamespaceProperty;
         var existing = await secrets.GetAsync(ns, name, cancellationToken);
+        if (existing is not null && !OwnedBy(existing, entity))
+        {
+            // Never hand out a key this ApiKey did not issue: a leftover of a deleted ApiKey of the same name (its
+            // holders were cut off by that deletion) is removed; anything else is not ours to touch.
+            if (existing.Metadata.Labels?.TryGetValue(Labels.ManagedBy, out var manager) != true || manager != "lebureau-operator")
+            {
+                throw new InvalidOperationException($"Secret {ns}/{name} exists and was not created by the operator for this ApiKey; delete it or rename the ApiKey");
+            }
+            await secrets.DeleteAsync(ns, name, cancellationToken);
+            Log.StaleSecretRemoved(logger, ns, entity.Metadata.Name, name);
+            existing = null;
+        }
         if (existing?.Data?.TryGetValue(ApiKey.SecretDataKey, out var bytes) == true)
         {
             var found = Encoding.UTF8.GetString(bytes);
@@ -68,8 +80,14 @@ public sealed partial class ApiKeyReconciler(
         return (ApiKeyMaterial.Hash(key), ApiKeyMaterial.Prefix(key));
     }
 
+    private static bool OwnedBy(V1Secret secret, ApiKey key) =>
+        secret.Metadata.OwnerReferences?.Any(o => o.Uid == key.Metadata.Uid) == true;
+
     private static partial class Log
     {
+        [LoggerMessage(Level = LogLevel.Information, Message = "apikey {Namespace}/{Name}: removed Secret {Secret} left by an earlier ApiKey of that name")]
+        public static partial void StaleSecretRemoved(ILogger logger, string @namespace, string name, string secret);
+
         [LoggerMessage(Level = LogLevel.Information, Message = "apikey {Namespace}/{Name}: issued, plaintext in Secret {Secret}")]
         public static partial void Issued(ILogger logger, string @namespace, string name, string secret);
 

@@ -134,7 +134,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
         var updated = await Client.CustomObjects.PatchNamespacedCustomObjectStatusAsync<Desktop>(
             new V1Patch(JsonSerializer.Serialize(status), V1Patch.PatchType.MergePatch),
             Desktop.Group, Desktop.Version, desktop.Metadata.NamespaceProperty, Desktop.Plural, desktop.Metadata.Name);
-        await WaitForDesktopAsync(desktop.Metadata.Uid, d => d.Status?.Phase == phase && d.Status.AgentReady == agentReady);
+        await WaitForDesktopAsync(desktop.Metadata.Uid, d => d.Status?.Phase == phase && d.Status.AgentReady == agentReady && d.Status.AgentEndpoint == agentEndpoint);
         return updated;
     }
 

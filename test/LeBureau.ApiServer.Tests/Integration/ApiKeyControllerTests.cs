@@ -34,11 +34,35 @@ public sealed partial class ApiKeyControllerTests(ApiServerFixture fixture)
         secret.Metadata.OwnerReferences.Should().ContainSingle(o => o.Uid == resource.Metadata.Uid);
         (await fixture.CreateClient(key).GetAsync("/v1/me")).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        // Deleting the one-time Secret after reading it keeps the key working.
+        // Deleting the one-time Secret after reading it keeps the key working, also through a later reconcile (a spec change).
         await fixture.Client.DeleteNamespacedSecretAsync(resource.Status.SecretName, ns);
-        await Task.Delay(300);
+        await fixture.Kubectl.RunAsync($"-n {ns} patch apikey issued --type=merge -p {{\"spec\":{{\"description\":\"secret read and deleted\"}}}}");
+        var reconciled = await WaitFor.ConditionAsync(async ct =>
+            (await fixture.Client.CustomObjects.GetNamespacedCustomObjectAsync<ApiKey>(Desktop.Group, Desktop.Version, ns, ApiKey.Plural, "issued", ct))
+            is { Status.ObservedGeneration: var seen, Metadata.Generation: var generation } && seen == generation, TimeSpan.FromSeconds(10));
+        reconciled.Should().BeTrue();
+        (await fixture.Client.CustomObjects.GetNamespacedCustomObjectAsync<ApiKey>(Desktop.Group, Desktop.Version, ns, ApiKey.Plural, "issued"))
+            .Status.Hash.Should().Be(ApiKeyHash.Of(key), "the key is issued once, not again");
         (await fixture.CreateClient(key).GetAsync("/v1/me")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task An_ApiKey_recreated_under_the_name_of_a_deleted_one_gets_a_new_key_never_the_old_one()
+    {
+        var ns = await fixture.CreateNamespaceAsync("rename");
+        var first = await fixture.CreateKeyAsync(ns, [Capability.DesktopRead], name: "same");
+        // Orphan the Secret, as a garbage collector that has not caught up yet would leave it.
+        await fixture.Kubectl.RunAsync($"-n {ns} delete apikey same --cascade=orphan --wait=true");
+        (await fixture.Client.ReadNamespacedSecretAsync(ApiKeyReconcilerSecret("same"), ns)).Should().NotBeNull();
+
+        var second = await fixture.CreateKeyAsync(ns, [Capability.DesktopRead], name: "same");
+
+        second.Should().NotBe(first);
+        (await fixture.CreateClient(second).GetAsync("/v1/me")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await fixture.CreateClient(first).GetAsync("/v1/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    private static string ApiKeyReconcilerSecret(string apiKey) => LeBureau.Operator.ApiKeys.ApiKeyReconciler.SecretName(apiKey);
 
     [Fact]
     public async Task Revoking_sets_phase_Revoked_and_the_Ready_condition_false()
