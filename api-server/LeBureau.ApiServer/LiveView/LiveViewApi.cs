@@ -15,7 +15,8 @@ namespace LeBureau.ApiServer.LiveView;
 /// Live view: <c>GET /v1/desktop/:id/stream?ticket=…</c>, the <c>stream_url</c> of the Cyberdesk surface. A websocket
 /// (RFB, noVNC-compatible, subprotocol <c>binary</c> when asked) relayed to the desktop agent's VNC bridge. Browsers
 /// cannot set headers on a websocket, so the route takes a short-lived ticket instead of the API key; the key behind
-/// the ticket must still be valid. Keys without <c>desktop:control</c> get a view-only screen. A browser opening the
+/// the ticket must still be valid. Keys without <c>desktop:control</c> get a view-only screen. Connecting, and input
+/// sent through an interactive session, count as activity for the idle stop. A browser opening the
 /// same URL with <c>http(s)</c> gets a noVNC page that connects to it (<see cref="LiveViewPage"/>).
 /// </summary>
 public static class LiveViewApi
@@ -108,7 +109,10 @@ public static class LiveViewApi
             using var socket = await http.WebSockets.AcceptWebSocketAsync(protocol);
             await activity.RecordAsync(desktop, http.RequestAborted);
             using var session = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
-            await WebSocketBridge.PumpAsync(socket, upstream, session.Token);
+            // Input keeps the desktop from its idle stop (coalesced like control calls); watching alone does not.
+            Func<ReadOnlyMemory<byte>, CancellationToken, Task>? onInput = viewOnly ? null
+                : (message, ct) => RfbInput.IsInput(message.Span) ? activity.RecordAsync(desktop, ct) : Task.CompletedTask;
+            await WebSocketBridge.PumpAsync(socket, upstream, onInput, session.Token);
         }
         return Results.Empty;
     }

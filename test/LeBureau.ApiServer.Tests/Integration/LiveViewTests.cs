@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.WebSockets;
 using System.Text;
+using k8s;
 using LeBureau.ApiServer.Tests.Infrastructure;
 using LeBureau.ControlPlane;
 using LeBureau.Resources;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LeBureau.ApiServer.Tests.Integration;
@@ -108,6 +110,38 @@ public sealed class LiveViewTests(ApiServerFixture fixture)
         await session.FramebufferUpdateAsync(timeout.Token);
 
         (await CursorAsync(controller, id)).Should().Be((10, 20), "x11vnc -viewonly drops the pointer event it received before answering the update request");
+    }
+
+    [Fact]
+    public async Task Input_through_the_live_view_keeps_the_desktop_active()
+    {
+        var (client, id) = await DesktopAsync("liveactive");
+        var desktop = fixture.ServerA.Services.GetRequiredService<Cache.ResourceCaches>().Desktops.FirstByIndex(Cache.ResourceCaches.ByUid, id)!;
+        // A 10 s idle timeout: activity is written at most once a second.
+        await fixture.Client.CustomObjects.PatchNamespacedCustomObjectAsync(
+            new k8s.Models.V1Patch("{\"spec\":{\"idleTimeout\":\"10s\"}}", k8s.Models.V1Patch.PatchType.MergePatch),
+            Desktop.Group, Desktop.Version, desktop.Metadata.NamespaceProperty, Desktop.Plural, desktop.Metadata.Name);
+        await fixture.WaitForDesktopAsync(id, d => d.Spec.IdleTimeout == "10s");
+        using var timeout = new CancellationTokenSource(Deadline);
+        using var session = await RfbSession.OpenAsync(new Uri(await StreamUrlAsync(client, id)), timeout.Token);
+        var connected = await LastActivityAsync(desktop);
+        connected.Should().NotBeNull("connecting is activity");
+
+        var moved = 0;
+        var later = await WaitFor.ConditionAsync(async _ =>
+        {
+            await session.PointerAsync(100 + moved++ % 50, 100, timeout.Token);
+            return await LastActivityAsync(desktop) > connected;
+        }, Deadline);
+
+        later.Should().BeTrue("pointer input through the live view is recorded as activity");
+    }
+
+    private async Task<DateTimeOffset?> LastActivityAsync(Desktop desktop)
+    {
+        var current = await fixture.ReadDesktopAsync(desktop);
+        return current.Metadata.Annotations?.TryGetValue(Annotations.LastActivity, out var value) == true
+            ? Activity.ActivityCoalescing.Parse(value) : null;
     }
 
     [Fact]

@@ -35,4 +35,15 @@ public sealed class LiveViewTests
         html.Should().Contain("import RFB from \"/lebureau/novnc/core/rfb.js\"").And.Contain("rfb.viewOnly = true;").And.Contain("desktop d-1");
         LiveViewPage.Html("<script>", "", viewOnly: false).Should().NotContain("desktop <script>").And.Contain("rfb.viewOnly = false;");
     }
+
+    [Theory]
+    [InlineData(new byte[] { 5, 0, 0, 10, 0, 20 }, true)]
+    [InlineData(new byte[] { 4, 1, 0, 0, 0, 0, 0xff, 0x0d }, true)]
+    [InlineData(new byte[] { 6, 0, 0, 0, 0, 0, 0, 1, 0x41 }, true)]
+    [InlineData(new byte[] { 3, 1, 0, 0, 0, 0, 5, 0, 3, 32 }, false)]
+    [InlineData(new byte[] { 2, 0, 0, 1, 0, 0, 0, 0 }, false)]
+    [InlineData(new byte[] { 0x52, 0x46, 0x42 }, false)]
+    [InlineData(new byte[0], false)]
+    public void Only_key_pointer_and_clipboard_messages_are_input(byte[] message, bool input) =>
+        RfbInput.IsInput(message).Should().Be(input);
 }
