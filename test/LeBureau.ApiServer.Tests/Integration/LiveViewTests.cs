@@ -62,7 +62,6 @@ public sealed class LiveViewTests(ApiServerFixture fixture)
     public async Task A_browser_opening_the_stream_url_sees_the_real_screen_through_noVNC()
     {
         var (client, id) = await DesktopAsync("livebrowser");
-        (await client.PostJsonAsync($"/v1/desktop/{id}/bash-action", new { command = "xsetroot -solid '#c81e64'" })).EnsureSuccessStatusCode();
         var page = new UriBuilder(await StreamUrlAsync(client, id)) { Scheme = "http", Port = fixture.AddressA.Port }.Uri;
 
         using var playwright = await Playwright.CreateAsync();
@@ -77,7 +76,9 @@ public sealed class LiveViewTests(ApiServerFixture fixture)
         var wait = new PageWaitForFunctionOptions { Timeout = 30_000 };
 
         await tab.WaitForFunctionAsync("() => document.body.dataset.state === 'connected'", null, wait);
-        // The desktop's root window, painted through x11vnc, the api-server and noVNC onto the page's canvas.
+        // Painted while the page watches (x11vnc holds a connection, so Xvfb does not reset when xsetroot leaves):
+        // the desktop's root window reaches the page's canvas through x11vnc, the api-server and noVNC.
+        (await client.PostJsonAsync($"/v1/desktop/{id}/bash-action", new { command = "xsetroot -solid '#c81e64'" })).EnsureSuccessStatusCode();
         await tab.WaitForFunctionAsync("""
             () => {
               const canvas = document.querySelector('#screen canvas');
