@@ -6,7 +6,7 @@ display_number="${DISPLAY#:}"
 token_file="${LEBUREAU_AGENT_TOKEN_FILE:-/etc/lebureau/agent-token}"
 [ -r "$token_file" ] || { echo "lebureau-desktop: agent token file $token_file is not readable" >&2; exit 1; }
 
-Xvfb "$DISPLAY" -screen 0 "${LEBUREAU_RESOLUTION:-1280x800}x24" -nolisten tcp -ac &
+Xvfb "$DISPLAY" -screen 0 "${LEBUREAU_RESOLUTION:-1280x800}x24" -nolisten tcp -noreset -ac &
 xvfb=$!
 for _ in $(seq 100); do
   [ -S "/tmp/.X11-unix/X${display_number}" ] && break

@@ -36,7 +36,7 @@ public sealed class LocalDesktopLauncher(string stateDirectory, string agentBina
               $"--urls http://{request.IpAddress}:{request.AgentPort} --Agent:Display=:{display} --Agent:TokenFile={Quote(tokenFile)}";
         var script = $"""
             exec >>{Quote(Path.Combine(directory, "desktop.log"))} 2>&1
-            Xvfb :{display} -screen 0 {request.Width}x{request.Height}x24 -nolisten tcp &
+            Xvfb :{display} -screen 0 {request.Width}x{request.Height}x24 -nolisten tcp -noreset &
             for i in $(seq 200); do [ -e /tmp/.X11-unix/X{display} ] && break; sleep 0.025; done
             if command -v openbox >/dev/null; then DISPLAY=:{display} openbox & fi
             {agent}

@@ -241,7 +241,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
             if (File.Exists($"/tmp/.X{number}-lock") || File.Exists($"/tmp/.X11-unix/X{number}")) continue;
             var display = $":{number}";
             var start = new ProcessStartInfo("Xvfb") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var a in new[] { display, "-screen", "0", "1280x800x24", "-nolisten", "tcp" }) start.ArgumentList.Add(a);
+            foreach (var a in new[] { display, "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset" }) start.ArgumentList.Add(a);
             var xvfb = Process.Start(start)!;
             _ = xvfb.StandardError.BaseStream.CopyToAsync(Stream.Null);
             _ = xvfb.StandardOutput.BaseStream.CopyToAsync(Stream.Null);

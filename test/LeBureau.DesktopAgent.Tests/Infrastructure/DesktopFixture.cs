@@ -171,7 +171,7 @@ public sealed class DesktopFixture : IAsyncLifetime
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var display = FreeDisplay();
-            var xvfb = StartProcess("Xvfb", [display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"]);
+            var xvfb = StartProcess("Xvfb", [display, "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"]);
             var up = await Eventually.WaitAsync(
                 () =>
                 {
