@@ -30,6 +30,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
     public const string AgentToken = "agent-token-for-api-tests-5b1c";
 
     private readonly List<Process> _processes = [];
+    private XvfbDisplay? _xvfb;
     private WebApplication? _agent;
     private WebApplication? _keyController;
 
@@ -64,7 +65,8 @@ public sealed class ApiServerFixture : IAsyncLifetime
         _keyController = await StartApiKeyControllerAsync(Plane.KubeconfigPath);
         (ServerA, AddressA) = await StartApiServerAsync();
         (ServerB, AddressB) = await StartApiServerAsync();
-        Display = await StartXvfbAsync();
+        _xvfb = await XvfbDisplay.StartAsync(300 + Random.Shared.Next(0, 300));
+        Display = _xvfb.Name;
         AgentAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         _agent = await StartAgentAsync(AgentAddress, Display);
     }
@@ -199,6 +201,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
             }
             process.Dispose();
         }
+        _xvfb?.Dispose();
         await Redis.DisposeAsync();
         Client.Dispose();
     }
@@ -232,23 +235,6 @@ public sealed class ApiServerFixture : IAsyncLifetime
         app.MapDesktopAgent();
         await app.StartAsync();
         return app;
-    }
-
-    private async Task<string> StartXvfbAsync()
-    {
-        for (var number = 300 + Random.Shared.Next(0, 300); ; number++)
-        {
-            if (File.Exists($"/tmp/.X{number}-lock") || File.Exists($"/tmp/.X11-unix/X{number}")) continue;
-            var display = $":{number}";
-            var start = new ProcessStartInfo("Xvfb") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var a in new[] { display, "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset" }) start.ArgumentList.Add(a);
-            var xvfb = Process.Start(start)!;
-            _ = xvfb.StandardError.BaseStream.CopyToAsync(Stream.Null);
-            _ = xvfb.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
-            _processes.Add(xvfb);
-            var up = await WaitFor.ConditionAsync(_ => Task.FromResult(xvfb.HasExited || File.Exists($"/tmp/.X11-unix/X{number}")), TimeSpan.FromSeconds(15));
-            if (up && !xvfb.HasExited) return display;
-        }
     }
 
     /// <summary>Starts a process on the fixture's display (killed in Dispose).</summary>

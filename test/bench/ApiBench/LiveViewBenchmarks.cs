@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -35,8 +34,8 @@ public static class LiveViewBenchmarks
         using var kube = plane.CreateClient();
         var ns = $"bench-live-{Guid.NewGuid().ToString("N")[..8]}";
         await kube.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } });
-        using var xvfb = await StartXvfbAsync();
-        var display = (string)xvfb.StartInfo.ArgumentList[0];
+        using var xvfb = await XvfbDisplay.StartAsync(700);
+        var display = xvfb.Name;
 
         var agentUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var agentBuilder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -123,7 +122,6 @@ public static class LiveViewBenchmarks
 
         await api.StopAsync();
         await agent.StopAsync();
-        xvfb.Kill(entireProcessTree: true);
         await kube.DeleteNamespaceAsync(ns);
 
         var text = new StringBuilder();
@@ -138,21 +136,5 @@ public static class LiveViewBenchmarks
         text.AppendLine(CultureInfo.InvariantCulture,
             $"- Connect + handshake through the api-server / direct: p50 {connectProxied.P50Ms / connectDirect.P50Ms:F2}× ({connectProxied.P50Ms:F1} vs {connectDirect.P50Ms:F1} ms; ticket check, rate limit, activity and the upstream connect)");
         return text.ToString();
-    }
-
-    private static async Task<Process> StartXvfbAsync()
-    {
-        for (var number = 700; ; number++)
-        {
-            if (File.Exists($"/tmp/.X{number}-lock") || File.Exists($"/tmp/.X11-unix/X{number}")) continue;
-            var start = new ProcessStartInfo("Xvfb") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var a in new[] { $":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset" }) start.ArgumentList.Add(a);
-            var xvfb = Process.Start(start)!;
-            _ = xvfb.StandardError.BaseStream.CopyToAsync(Stream.Null);
-            _ = xvfb.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
-            var socket = $"/tmp/.X11-unix/X{number}";
-            if (await WaitFor.ConditionAsync(_ => Task.FromResult(xvfb.HasExited || File.Exists(socket)), TimeSpan.FromSeconds(15)) && !xvfb.HasExited) return xvfb;
-            xvfb.Dispose();
-        }
     }
 }
