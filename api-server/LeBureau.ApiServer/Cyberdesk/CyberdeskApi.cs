@@ -43,7 +43,7 @@ public static class CyberdeskApi
         }
         var spec = new Desktop.DesktopSpec { DisplayName = "cyberdesk", Tier = Tier.Free, Running = true, ExpiresAt = request.Clock.GetUtcNow() + timeout };
         var desktop = await request.Writer.CreateAsync(request.Caller.Namespace, spec, null, request.Cancellation);
-        return TypedResults.Ok(new CyberdeskCreated(desktop.Metadata.Uid, DesktopStatusMapping.Cyberdesk(desktop)));
+        return TypedResults.Ok(new CyberdeskCreated(desktop.Metadata.Uid, DesktopStatusMapping.Cyberdesk(desktop), LiveViewApi.StreamUrl(request.Http, desktop, request.Caller)));
     }
 
     internal static Results<Ok<CyberdeskDesktop>, JsonHttpResult<CyberdeskError>> Get(string id, [AsParameters] DesktopRequest request)

@@ -7,8 +7,11 @@ namespace LeBureau.ApiServer.Cyberdesk;
 /// <param name="TimeoutMs">Lifetime in milliseconds (default 1 h, at least 1000); the desktop is removed when it ends.</param>
 public sealed record CyberdeskCreateRequest([property: JsonPropertyName("timeout_ms")] long? TimeoutMs);
 
-/// <summary>Answer of <c>POST /v1/desktop</c>.</summary>
-public sealed record CyberdeskCreated([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("status")] string Status);
+/// <summary>Answer of <c>POST /v1/desktop</c>: the new desktop's id, status and live-view URL (it connects once the desktop runs).</summary>
+public sealed record CyberdeskCreated(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("stream_url")] string? StreamUrl);
 
 /// <summary>A desktop as <c>GET /v1/desktop/:id</c> shows it.</summary>
 public sealed record CyberdeskDesktop(

@@ -33,10 +33,16 @@ public static class LiveViewApi
         return app;
     }
 
-    /// <summary>The <c>stream_url</c> for <paramref name="caller"/>: null unless the desktop runs with its agent ready.</summary>
+    /// <summary>Whether a desktop has (or is about to have) a screen to show: Cyberdesk status pending or running.</summary>
+    internal static bool HasLiveView(Desktop desktop) => DesktopStatusMapping.Cyberdesk(desktop) is "pending" or "running";
+
+    /// <summary>
+    /// The <c>stream_url</c> for <paramref name="caller"/>: null unless the desktop is pending or running. While it is
+    /// pending the websocket answers 409 and the browser page waits for it.
+    /// </summary>
     internal static string? StreamUrl(HttpContext http, Desktop desktop, Caller caller)
     {
-        if (!DesktopStatusMapping.IsControllable(desktop)) return null;
+        if (!HasLiveView(desktop)) return null;
         var tickets = http.RequestServices.GetRequiredService<LiveViewTickets>();
         var ticket = tickets.Issue(new LiveViewTicket(caller.Namespace, desktop.Metadata.Uid, caller.KeyUid));
         if (ticket is null) return null;
@@ -80,23 +86,25 @@ public static class LiveViewApi
         {
             return ApiErrors.Cyberdesk(StatusCodes.Status404NotFound, DesktopLookup.NotFoundDetail);
         }
-        if (!DesktopStatusMapping.IsControllable(desktop))
-        {
-            return ApiErrors.Cyberdesk(StatusCodes.Status409Conflict, $"The desktop is not running (status {DesktopStatusMapping.Cyberdesk(desktop)}, agent not ready).");
-        }
         var viewOnly = !CapabilityPolicy.Allows(caller.Capabilities, Capability.DesktopControl);
+        var controllable = DesktopStatusMapping.IsControllable(desktop);
+        var notRunning = $"The desktop is not running (status {DesktopStatusMapping.Cyberdesk(desktop)}, agent not ready).";
         if (!http.WebSockets.IsWebSocketRequest)
         {
-            if (WantsPage(http.Request) && LiveViewExtensions.HasViewer(options.Value))
+            // The page also serves a desktop that is still starting: it connects as soon as the desktop runs.
+            if (WantsPage(http.Request) && LiveViewExtensions.HasViewer(options.Value) && HasLiveView(desktop))
             {
                 http.Response.Headers.CacheControl = "no-store";
                 http.Response.Headers["Referrer-Policy"] = "no-referrer";
                 http.Response.Headers.ContentSecurityPolicy = "default-src 'self'; connect-src 'self' ws: wss:; style-src 'unsafe-inline'; script-src 'self' 'unsafe-inline'; img-src 'self' data:";
                 return Results.Content(LiveViewPage.Html(granted.DesktopUid, http.Request.PathBase, viewOnly), "text/html; charset=utf-8");
             }
-            return ApiErrors.Cyberdesk(StatusCodes.Status400BadRequest,
-                "This is a websocket endpoint: connect with a websocket (RFB) client such as noVNC, or open it in a browser with http(s).");
+            return controllable
+                ? ApiErrors.Cyberdesk(StatusCodes.Status400BadRequest,
+                    "This is a websocket endpoint: connect with a websocket (RFB) client such as noVNC, or open it in a browser with http(s).")
+                : ApiErrors.Cyberdesk(StatusCodes.Status409Conflict, notRunning);
         }
+        if (!controllable) return ApiErrors.Cyberdesk(StatusCodes.Status409Conflict, notRunning);
 
         var (upstream, error) = await agent.ConnectVncAsync(desktop, viewOnly, http.RequestAborted);
         if (upstream is null)

@@ -33,17 +33,29 @@ public static class LiveViewPage
               const status = document.getElementById("status");
               const target = new URL(location.href);
               target.protocol = location.protocol === "https:" ? "wss:" : "ws:";
-              const rfb = new RFB(document.getElementById("screen"), target.href, { wsProtocols: ["binary"] });
-              rfb.viewOnly = {{(viewOnly ? "true" : "false")}};
-              rfb.scaleViewport = true;
-              rfb.addEventListener("connect", () => {
-                document.body.dataset.state = "connected";
-                status.textContent = rfb.viewOnly ? "view only" : "connected";
-              });
-              rfb.addEventListener("disconnect", event => {
-                document.body.dataset.state = "disconnected";
-                status.textContent = event.detail.clean ? "disconnected" : "connection lost: reload with a fresh stream_url";
-              });
+              let connected = false;
+              function connect() {
+                const rfb = new RFB(document.getElementById("screen"), target.href, { wsProtocols: ["binary"] });
+                rfb.viewOnly = {{(viewOnly ? "true" : "false")}};
+                rfb.scaleViewport = true;
+                rfb.addEventListener("connect", () => {
+                  connected = true;
+                  document.body.dataset.state = "connected";
+                  status.textContent = rfb.viewOnly ? "view only" : "connected";
+                });
+                rfb.addEventListener("disconnect", event => {
+                  if (!connected) {
+                    // Not running yet (the websocket answers 409): try again every 5 s (each try counts against the rate limit).
+                    document.body.dataset.state = "waiting";
+                    status.textContent = "waiting for the desktop to start…";
+                    setTimeout(connect, 5000);
+                    return;
+                  }
+                  document.body.dataset.state = "disconnected";
+                  status.textContent = event.detail.clean ? "disconnected" : "connection lost: reload with a fresh stream_url";
+                });
+              }
+              connect();
             </script>
             </body>
             </html>

@@ -23,9 +23,17 @@ public sealed class CyberdeskTests(ApiServerFixture fixture)
         var id = created.GetProperty("id").GetString()!;
         created.GetProperty("status").GetString().Should().Be("pending");
 
+        created.GetProperty("stream_url").GetString().Should().StartWith("ws://").And.Contain($"/v1/desktop/{id}/stream?ticket=", "seed 002: create returns the id and the stream URL");
+
         var got = await (await client.GetAsync($"/v1/desktop/{id}")).JsonAsync(HttpStatusCode.OK);
         got.GetProperty("status").GetString().Should().Be("pending");
-        got.GetProperty("stream_url").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        var streamUrl = got.GetProperty("stream_url").GetString()!;
+        streamUrl.Should().Contain($"/v1/desktop/{id}/stream?ticket=");
+        using (var anonymous = new HttpClient())
+        {
+            (await (await anonymous.GetAsync(new UriBuilder(streamUrl) { Scheme = "http" }.Uri)).JsonAsync(HttpStatusCode.Conflict))
+                .GetProperty("error").GetString().Should().Contain("not running", "the live view connects once the desktop runs");
+        }
         var createdAt = got.GetProperty("created_at").GetDateTimeOffset();
         (got.GetProperty("timeout_at").GetDateTimeOffset() - createdAt).TotalSeconds.Should().BeApproximately(120, 5);
 

@@ -65,11 +65,7 @@ public sealed class LiveViewTests(ApiServerFixture fixture)
         var page = new UriBuilder(await StreamUrlAsync(client, id)) { Scheme = "http", Port = fixture.AddressA.Port }.Uri;
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium", Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"],
-        });
+        await using var browser = await LaunchAsync(playwright);
         var tab = await browser.NewPageAsync();
         var response = await tab.GotoAsync(page.ToString());
         response!.Headers["content-type"].Should().StartWith("text/html");
@@ -182,17 +178,45 @@ public sealed class LiveViewTests(ApiServerFixture fixture)
     }
 
     [Fact]
-    public async Task A_desktop_that_is_not_running_has_no_stream_url()
+    public async Task A_stopped_desktop_has_no_stream_url()
     {
         var ns = await fixture.CreateNamespaceAsync("livestopped");
         using var client = fixture.CreateClient(null);
         client.DefaultRequestHeaders.Add("x-api-key", await fixture.CreateKeyAsync(ns, ApiServerFixture.All));
-        var id = (await fixture.CreateDesktopAsync(ns, running: false)).Metadata.Uid;
+        var desktop = await fixture.SetStatusAsync(await fixture.CreateDesktopAsync(ns, running: false), DesktopPhase.Stopped);
 
-        var got = await (await client.GetAsync($"/v1/desktop/{id}")).JsonAsync(HttpStatusCode.OK);
+        var got = await (await client.GetAsync($"/v1/desktop/{desktop.Metadata.Uid}")).JsonAsync(HttpStatusCode.OK);
 
+        got.GetProperty("status").GetString().Should().Be("terminated");
         got.GetProperty("stream_url").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
     }
+
+    [Fact]
+    public async Task The_page_of_a_desktop_still_starting_waits_and_connects_once_it_runs()
+    {
+        var (client, id) = await DesktopAsync("livewait");
+        var desktop = fixture.ServerA.Services.GetRequiredService<Cache.ResourceCaches>().Desktops.FirstByIndex(Cache.ResourceCaches.ByUid, id)!;
+        await fixture.SetStatusAsync(desktop, DesktopPhase.Booting);
+        var page = new UriBuilder(await StreamUrlAsync(client, id)) { Scheme = "http" }.Uri;
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var tab = await browser.NewPageAsync();
+        await tab.GotoAsync(page.ToString());
+        var wait = new PageWaitForFunctionOptions { Timeout = 30_000 };
+        await tab.WaitForFunctionAsync("() => document.body.dataset.state === 'waiting'", null, wait);
+        (await tab.TextContentAsync("#status")).Should().Contain("waiting for the desktop");
+
+        await fixture.SetStatusAsync(desktop, DesktopPhase.Running, agentReady: true, agentEndpoint: fixture.AgentAddress.ToString());
+
+        await tab.WaitForFunctionAsync("() => document.body.dataset.state === 'connected'", null, wait);
+    }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = "/usr/bin/chromium", Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"],
+    });
 
     /// <summary>The client side of RFB 3.8 with security type None, as far as these tests need it.</summary>
     private sealed class RfbSession : IDisposable
