@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using k8s;
@@ -38,13 +37,7 @@ public static class ApiBenchmarks
         var ns = $"bench-{Guid.NewGuid().ToString("N")[..8]}";
         await kube.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } });
 
-        var key = "sk_live_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        await kube.CustomObjects.CreateNamespacedCustomObjectAsync<ApiKey>(
-            new ApiKey { Metadata = new V1ObjectMeta { Name = "bench" }, Spec = new ApiKey.ApiKeySpec { Capabilities = [Capability.DesktopRead] } },
-            Desktop.Group, Desktop.Version, ns, ApiKey.Plural);
-        await kube.CustomObjects.PatchNamespacedCustomObjectStatusAsync<ApiKey>(
-            new V1Patch(JsonSerializer.Serialize(new { status = new { phase = "Active", hash = ApiKeyHash.Of(key), prefix = key[..12] } }), V1Patch.PatchType.MergePatch),
-            Desktop.Group, Desktop.Version, ns, ApiKey.Plural, "bench");
+        var key = await BenchKeys.CreateAsync(kube, ns, "bench", Capability.DesktopRead);
         var names = new List<string>();
         var uids = new List<string>();
         for (var i = 0; i < Desktops; i++)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using k8s;
@@ -52,13 +51,7 @@ public static class LiveViewBenchmarks
         agent.MapDesktopAgent();
         await agent.StartAsync();
 
-        var key = "sk_live_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        await kube.CustomObjects.CreateNamespacedCustomObjectAsync<ApiKey>(
-            new ApiKey { Metadata = new V1ObjectMeta { Name = "bench" }, Spec = new ApiKey.ApiKeySpec { Capabilities = [Capability.DesktopRead] } },
-            Desktop.Group, Desktop.Version, ns, ApiKey.Plural);
-        await kube.CustomObjects.PatchNamespacedCustomObjectStatusAsync<ApiKey>(
-            new V1Patch(JsonSerializer.Serialize(new { status = new { phase = "Active", hash = ApiKeyHash.Of(key), prefix = key[..12] } }), V1Patch.PatchType.MergePatch),
-            Desktop.Group, Desktop.Version, ns, ApiKey.Plural, "bench");
+        var key = await BenchKeys.CreateAsync(kube, ns, "bench", Capability.DesktopRead);
         var desktop = await kube.CustomObjects.CreateNamespacedCustomObjectAsync<Desktop>(
             new Desktop { Metadata = new V1ObjectMeta { Name = "live" }, Spec = new Desktop.DesktopSpec { DisplayName = "live view bench" } },
             Desktop.Group, Desktop.Version, ns, Desktop.Plural);
