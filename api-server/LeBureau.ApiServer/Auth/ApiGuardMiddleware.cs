@@ -1,18 +1,21 @@
 using System.Globalization;
 using LeBureau.ApiServer.Cache;
 using LeBureau.ApiServer.Hosting;
+using LeBureau.ApiServer.LiveView;
 using LeBureau.ApiServer.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace LeBureau.ApiServer.Auth;
 
 /// <summary>
-/// For routes carrying <see cref="RequiresCapability"/>: authenticate the key against the watch cache (401),
+/// For routes carrying <see cref="RequiresCapability"/>: authenticate the key (or, on <see cref="TicketAuthentication"/>
+/// routes, the live-view ticket and the key behind it) against the watch cache (401),
 /// count the request against the key's rate limit (429), check the capability (403), then store the
 /// <see cref="Caller"/> for the handler.
 /// </summary>
 internal sealed class ApiGuardMiddleware(
-    RequestDelegate next, ResourceCaches caches, RedisRateLimiter limiter, IOptions<ApiServerOptions> options, TimeProvider clock)
+    RequestDelegate next, ResourceCaches caches, RedisRateLimiter limiter, LiveViewTickets tickets, IOptions<ApiServerOptions> options,
+    TimeProvider clock)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -23,15 +26,12 @@ internal sealed class ApiGuardMiddleware(
             return;
         }
 
-        var allowQuery = CredentialReader.AcceptsQueryKey(context.Request.Path);
-        var presented = CredentialReader.Read(context.Request, allowQuery);
         var now = clock.GetUtcNow();
-        var caller = presented is null ? null : ApiKeyCheck.Evaluate(caches.ApiKeys.FirstByIndex(ResourceCaches.ByHash, ApiKeyHash.Of(presented)), now);
+        var (caller, refusal) = context.GetEndpoint()!.Metadata.GetMetadata<TicketAuthentication>() is null ? ByKey(context, now) : ByTicket(context, now);
         if (caller is null)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
-            var detail = presented is null ? "An API key is required: 'Authorization: Bearer sk_live_…' or 'x-api-key'." : "The API key is unknown, expired or revoked.";
-            await ApiErrors.For(context, StatusCodes.Status401Unauthorized, detail).ExecuteAsync(context);
+            await ApiErrors.For(context, StatusCodes.Status401Unauthorized, refusal).ExecuteAsync(context);
             return;
         }
 
@@ -67,5 +67,20 @@ internal sealed class ApiGuardMiddleware(
 
         context.Features.Set(caller);
         await next(context);
+    }
+
+    private (Caller? Caller, string Refusal) ByKey(HttpContext context, DateTimeOffset now)
+    {
+        var presented = CredentialReader.Read(context.Request, CredentialReader.AcceptsQueryKey(context.Request.Path));
+        if (presented is null) return (null, "An API key is required: 'Authorization: Bearer sk_live_…' or 'x-api-key'.");
+        var caller = ApiKeyCheck.Evaluate(caches.ApiKeys.FirstByIndex(ResourceCaches.ByHash, ApiKeyHash.Of(presented)), now);
+        return (caller, "The API key is unknown, expired or revoked.");
+    }
+
+    private (Caller? Caller, string Refusal) ByTicket(HttpContext context, DateTimeOffset now)
+    {
+        var (caller, ticket, refusal) = tickets.Authenticate(context.Request.Query["ticket"], caches, now);
+        if (ticket is not null) context.Features.Set(ticket);
+        return (caller, refusal);
     }
 }

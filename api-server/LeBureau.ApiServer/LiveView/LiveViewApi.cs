@@ -1,11 +1,9 @@
-using System.Globalization;
 using LeBureau.ApiServer.Activity;
 using LeBureau.ApiServer.Agent;
 using LeBureau.ApiServer.Auth;
 using LeBureau.ApiServer.Cache;
 using LeBureau.ApiServer.Desktops;
 using LeBureau.ApiServer.Hosting;
-using LeBureau.ApiServer.RateLimiting;
 using LeBureau.Resources;
 using Microsoft.Extensions.Options;
 
@@ -21,12 +19,12 @@ namespace LeBureau.ApiServer.LiveView;
 /// </summary>
 public static class LiveViewApi
 {
-    private const string TicketRefused = "The live-view ticket is missing, invalid or expired: take a fresh stream_url from GET /v1/desktop/:id.";
-
     public static IEndpointRouteBuilder MapLiveViewApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/v1/desktop").WithTags("Cyberdesk").WithCyberdeskErrors()
             .MapGet("/{id}/stream", Connect)
+            .RequireCapability(Capability.DesktopRead)
+            .WithMetadata(TicketAuthentication.Instance)
             .WithSummary("Live view of a desktop (websocket)")
             .WithDescription("Open the stream_url of GET /v1/desktop/:id with a websocket client (noVNC, subprotocol 'binary'). "
                 + "The ticket in it expires; keys without desktop:control see the screen but cannot send input.");
@@ -55,31 +53,16 @@ public static class LiveViewApi
         request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
     internal static async Task<IResult> Connect(
-        string id, string? ticket, HttpContext http, LiveViewTickets tickets, ResourceCaches caches, AgentClient agent,
-        ActivityRecorder activity, RedisRateLimiter limiter, IOptions<ApiServerOptions> options, TimeProvider clock,
+        string id, HttpContext http, ResourceCaches caches, AgentClient agent, ActivityRecorder activity, IOptions<ApiServerOptions> options,
         IHostApplicationLifetime lifetime)
     {
-        var granted = tickets.Read(ticket);
-        if (granted is null || !Guid.TryParse(id, out var uid) || granted.DesktopUid != uid.ToString("D"))
+        // The guard has checked the ticket, the key behind it, its rate limit and desktop:read.
+        var granted = http.Features.Get<LiveViewTicket>()!;
+        if (!Guid.TryParse(id, out var uid) || granted.DesktopUid != uid.ToString("D"))
         {
-            return ApiErrors.Cyberdesk(StatusCodes.Status401Unauthorized, TicketRefused);
+            return ApiErrors.Cyberdesk(StatusCodes.Status401Unauthorized, LiveViewTickets.Refused);
         }
-        var now = clock.GetUtcNow();
-        var caller = ApiKeyCheck.Evaluate(caches.ApiKeys.FirstByIndex(ResourceCaches.ByUid, granted.KeyUid), now);
-        if (caller is null || caller.Namespace != granted.Namespace)
-        {
-            return ApiErrors.Cyberdesk(StatusCodes.Status401Unauthorized, "The API key behind this live-view ticket is no longer valid.");
-        }
-        if (!CapabilityPolicy.Allows(caller.Capabilities, Capability.DesktopRead))
-        {
-            return ApiErrors.Cyberdesk(StatusCodes.Status403Forbidden, $"The API key lacks the '{CapabilityPolicy.Name(Capability.DesktopRead)}' capability.");
-        }
-        var limit = RateLimitDecision.LimitFor(caller.RateLimitPerMinute, options.Value.RateLimitPerMinute);
-        if (await limiter.CheckAsync(caller.KeyUid, limit, now, http.RequestAborted) is { Allowed: false } verdict)
-        {
-            http.Response.Headers.RetryAfter = verdict.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            return ApiErrors.Cyberdesk(StatusCodes.Status429TooManyRequests, $"Rate limit of {limit} requests per minute exceeded; retry after {verdict.RetryAfterSeconds} s.");
-        }
+        var caller = http.Caller();
 
         var desktop = caches.Desktops.FirstByIndex(ResourceCaches.ByUid, granted.DesktopUid);
         if (desktop is null || desktop.Metadata.NamespaceProperty != caller.Namespace)

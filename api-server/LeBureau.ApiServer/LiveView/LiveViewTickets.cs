@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using LeBureau.ApiServer.Auth;
+using LeBureau.ApiServer.Cache;
 using LeBureau.ApiServer.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -26,6 +28,21 @@ internal sealed class LiveViewTickets(IDataProtectionProvider provider, TimeProv
             ApiServerLog.LiveViewUnavailable(logger, e.Message);
             return null;
         }
+    }
+
+    public const string Refused = "The live-view ticket is missing, invalid or expired: take a fresh stream_url from GET /v1/desktop/:id.";
+
+    /// <summary>
+    /// The caller a ticket stands for: the API key that asked for it, which must still be valid; or why there is none.
+    /// </summary>
+    public (Caller? Caller, LiveViewTicket? Ticket, string Refusal) Authenticate(string? text, ResourceCaches caches, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(caches);
+        if (Read(text) is not { } ticket) return (null, null, Refused);
+        var caller = ApiKeyCheck.Evaluate(caches.ApiKeys.FirstByIndex(ResourceCaches.ByUid, ticket.KeyUid), now);
+        return caller is null || caller.Namespace != ticket.Namespace
+            ? (null, null, "The API key behind this live-view ticket is no longer valid.")
+            : (caller, ticket, "");
     }
 
     /// <summary>The ticket behind <paramref name="text"/>, or null when it is missing, forged, altered or expired.</summary>
