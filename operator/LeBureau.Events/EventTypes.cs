@@ -21,12 +21,15 @@ public static class EventTypes
     /// <summary>A desktop entered error (activity stream).</summary>
     public const string DesktopError = "desktop.error";
 
+    /// <summary>A desktop's chat agent started or finished a turn: desktop id and name, messageId, status (running, done, error) and the error code; never the content.</summary>
+    public const string DesktopChat = "desktop.chat";
+
     /// <summary>The first event of a stream that could not replay what the client asked for: it starts from now.</summary>
     public const string StreamReset = "stream.reset";
 
     /// <summary>True for the events of <c>/api/desktops/stream</c>.</summary>
     public static bool IsDesktopStream(string type) =>
-        type is DesktopStatus or DesktopMetrics or DesktopAgentReady;
+        type is DesktopStatus or DesktopMetrics or DesktopAgentReady or DesktopChat;
 
     /// <summary>True for the events of <c>/api/mission-control/activity/stream</c>.</summary>
     public static bool IsActivityStream(string type) =>

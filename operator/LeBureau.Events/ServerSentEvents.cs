@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
@@ -16,15 +17,27 @@ public static class ServerSentEvents
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(subscription);
+        await WriteAsync(response, subscription.Events, e => e.Frame, subscription.Notice?.Frame, keepAlive, cancellationToken);
+    }
+
+    /// <summary>
+    /// Streams the frames of <paramref name="reader"/> (each a whole SSE event) with keep-alive comments when idle,
+    /// until the reader completes, the client goes away, the server stops, or the client is dropped as too slow.
+    /// </summary>
+    public static async Task WriteAsync<T>(HttpResponse response, ChannelReader<T> reader, Func<T, ReadOnlyMemory<byte>> frame,
+        ReadOnlyMemory<byte>? first, TimeSpan keepAlive, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(frame);
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
         await WriteAsync(response, ": connected\nretry: 3000\n\n", cancellationToken);
-        if (subscription.Notice is { } notice) await WriteEventAsync(response, notice, cancellationToken);
-        var reader = subscription.Events;
         var idle = new CancellationTokenSource();
         try
         {
+            if (first is { } notice) await WriteFrameAsync(response, notice, cancellationToken);
             while (!cancellationToken.IsCancellationRequested)
             {
                 if (!idle.TryReset())
@@ -45,7 +58,7 @@ public static class ServerSentEvents
                     continue;
                 }
                 if (!more) break;
-                while (reader.TryRead(out var e)) await response.Body.WriteAsync(e.Frame, cancellationToken);
+                while (reader.TryRead(out var e)) await response.Body.WriteAsync(frame(e), cancellationToken);
                 await response.Body.FlushAsync(cancellationToken);
             }
         }
@@ -57,15 +70,19 @@ public static class ServerSentEvents
         {
             // Client gone or server stopping.
         }
+        catch (IOException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Client gone mid-write.
+        }
         finally
         {
             idle.Dispose();
         }
     }
 
-    private static async Task WriteEventAsync(HttpResponse response, PlatformEvent e, CancellationToken cancellationToken)
+    private static async Task WriteFrameAsync(HttpResponse response, ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
-        await response.Body.WriteAsync(e.Frame, cancellationToken);
+        await response.Body.WriteAsync(frame, cancellationToken);
         await response.Body.FlushAsync(cancellationToken);
     }
 

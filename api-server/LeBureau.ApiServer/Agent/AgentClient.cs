@@ -46,6 +46,45 @@ internal sealed class AgentClient(HttpClient http, ResourceCaches caches, IOptio
         }
     }
 
+    /// <summary>
+    /// Sends a request whose answer is a stream (chat): returns the response once its headers arrived (within the
+    /// agent timeout), for the caller to read and dispose; or, when the agent could not be reached or answered an
+    /// error, that reply with its body read.
+    /// </summary>
+    public async Task<(HttpResponseMessage? Stream, AgentReply? Failure)> OpenStreamAsync(Desktop desktop, string pathAndQuery, object body,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(desktop);
+        var token = TokenFor(desktop);
+        if (token is null) return (null, Failed(desktop, "the desktop's agent token is not available yet"));
+        var endpoint = desktop.Status?.AgentEndpoint;
+        if (string.IsNullOrEmpty(endpoint)) return (null, Failed(desktop, "the desktop has no agent endpoint yet"));
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(endpoint.TrimEnd('/') + "/"), pathAndQuery.TrimStart('/')));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.AgentTimeout);
+        try
+        {
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (response.IsSuccessStatusCode) return (response, null);
+            using (response)
+            {
+                var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+                return (null, new AgentReply((int)response.StatusCode, bytes, response.Content.Headers.ContentType?.MediaType, null));
+            }
+        }
+        catch (HttpRequestException e)
+        {
+            return (null, Failed(desktop, e.Message));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, Failed(desktop, $"no answer within {options.Value.AgentTimeout.TotalSeconds:0} s"));
+        }
+    }
+
     /// <summary>A websocket to the agent's VNC bridge (<c>/vnc</c>), or why there is none.</summary>
     public async Task<(WebSocket? Socket, string? Error)> ConnectVncAsync(Desktop desktop, bool viewOnly, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using LeBureau.ApiServer.Activity;
 using LeBureau.ApiServer.Agent;
 using LeBureau.ApiServer.Auth;
 using LeBureau.ApiServer.Cache;
+using LeBureau.ApiServer.Chat;
 using LeBureau.ApiServer.Control;
 using LeBureau.ApiServer.Cyberdesk;
 using LeBureau.ApiServer.Desktops;
@@ -48,6 +49,7 @@ public static class ApiServerHostingExtensions
         // Request-start lines carry the query string, and SSE clients put their API key there (?apiKey=).
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.AddEventStreams();
+        builder.Services.AddSingleton<ChatRelayServices>();
         builder.AddLiveView();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue<long?>($"{ApiServerOptions.Section}:{nameof(ApiServerOptions.MaxRequestBodyBytes)}")

@@ -23,6 +23,9 @@ public static class StreamsExtensions
         services.AddSingleton(sp => new EventHub(sp.GetRequiredKeyedService<IConnectionMultiplexer>(nameof(EventHub)),
             sp.GetRequiredService<RedisEventLog>(), sp.GetRequiredService<ILogger<EventHub>>()));
         services.AddHostedService(sp => sp.GetRequiredService<EventHub>());
+        // The api-server publishes what only it sees: chat turns starting and ending (desktop.chat).
+        services.AddSingleton<EventPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventPublisher>());
         return builder;
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LeBureau.DesktopAgent.Chat;
+using LeBureau.DesktopAgent.Chat.Tools;
 using LeBureau.DesktopAgent.Exec;
 using LeBureau.DesktopAgent.Files;
 using LeBureau.DesktopAgent.Input;
@@ -52,6 +54,10 @@ public static class AgentHostingExtensions
         builder.Services.AddSingleton<CpuSampler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CpuSampler>());
         builder.Services.AddSingleton<VncServers>();
+        builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DesktopToolbox>();
+        builder.Services.AddSingleton<ChatSession>();
         return builder;
     }
 
@@ -72,6 +78,7 @@ public static class AgentHostingExtensions
         app.MapFilesApi();
         app.MapMetricsApi();
         app.MapVncApi();
+        app.MapChatApi();
         return app;
     }
 }

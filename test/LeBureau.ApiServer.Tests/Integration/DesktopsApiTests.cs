@@ -1,6 +1,7 @@
-using k8s;
 using System.Net;
 using System.Text.Json;
+using k8s;
+using LeBureau.ApiServer.Chat;
 using LeBureau.ApiServer.Tests.Infrastructure;
 using LeBureau.Operator.Runtime;
 using LeBureau.Resources;
@@ -130,21 +131,58 @@ public sealed class DesktopsApiTests(ApiServerFixture fixture)
     }
 
     [Fact]
-    public async Task Chat_routes_are_503_until_chat_lands()
+    public async Task Chat_on_a_desktop_whose_agent_has_no_provider_is_409_saying_so_and_its_history_is_empty()
     {
         var ns = await fixture.CreateNamespaceAsync("chat");
         using var client = fixture.CreateClient(await fixture.CreateKeyAsync(ns, ApiServerFixture.All));
-        var id = (await fixture.CreateDesktopAsync(ns)).Metadata.Uid;
+        var id = (await fixture.CreateControllableDesktopAsync(ns)).Metadata.Uid;
         foreach (var response in new[]
         {
             await client.PostJsonAsync($"/api/desktops/{id}/chat", new { message = "hi" }),
             await client.PostJsonAsync($"/api/desktops/{id}/chat/stream", new { message = "hi" }),
-            await client.GetAsync($"/api/desktops/{id}/chat/messages"),
             await client.PostJsonAsync($"/v1/desktops/{id}/chat", new { message = "hi" }),
         })
         {
-            (await response.JsonAsync(HttpStatusCode.ServiceUnavailable)).GetProperty("detail").GetString().Should().Be("chat is not available yet");
+            (await response.JsonAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString().Should().Contain("no LLM provider");
         }
+        (await (await client.GetAsync($"/api/desktops/{id}/chat/messages")).JsonAsync(HttpStatusCode.OK)).GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Chat_routes_are_503_unless_running_and_agent_ready()
+    {
+        var ns = await fixture.CreateNamespaceAsync("chatboot");
+        using var client = fixture.CreateClient(await fixture.CreateKeyAsync(ns, ApiServerFixture.All));
+        var desktop = await fixture.CreateDesktopAsync(ns);
+        await fixture.SetStatusAsync(desktop, DesktopPhase.Booting);
+        var id = desktop.Metadata.Uid;
+        (await client.PostJsonAsync($"/api/desktops/{id}/chat", new { message = "hi" })).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await client.PostJsonAsync($"/api/desktops/{id}/chat/stream", new { message = "hi" })).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await client.GetAsync($"/api/desktops/{id}/chat/messages")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await client.PostJsonAsync($"/v1/desktops/{id}/chat", new { message = "hi" })).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Theory]
+    [InlineData("{}", "'message' is required")]
+    [InlineData("{\"message\":null}", "'message' is required")]
+    [InlineData("{\"message\":\"   \"}", "must not be empty")]
+    [InlineData("{\"message\":\"\"}", "must not be empty")]
+    [InlineData("{\"message\":42}", "must be a string")]
+    [InlineData("{\"message\":[\"a\"]}", "must be a string")]
+    [InlineData("not json", "not valid JSON")]
+    [InlineData("[\"hi\"]", "must be a JSON object")]
+    public async Task A_malformed_chat_body_is_400_before_anything_else_even_on_a_desktop_that_is_not_ready(string body, string detail)
+    {
+        var ns = await fixture.CreateNamespaceAsync("chatbad");
+        using var client = fixture.CreateClient(await fixture.CreateKeyAsync(ns, ApiServerFixture.All));
+        var desktop = await fixture.CreateDesktopAsync(ns);
+        var id = desktop.Metadata.Uid;
+        foreach (var path in new[] { $"/api/desktops/{id}/chat", $"/api/desktops/{id}/chat/stream", $"/v1/desktops/{id}/chat" })
+        {
+            (await (await client.PostRawAsync(path, body)).JsonAsync(HttpStatusCode.BadRequest)).GetProperty("detail").GetString().Should().Contain(detail);
+        }
+        (await (await client.PostJsonAsync($"/api/desktops/{id}/chat", new { message = new string('x', ChatApi.MaxMessageLength + 1) }))
+            .JsonAsync(HttpStatusCode.BadRequest)).GetProperty("detail").GetString().Should().Contain("at most 32000");
     }
 
     [Fact]
