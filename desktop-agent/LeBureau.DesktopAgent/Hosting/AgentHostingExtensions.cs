@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LeBureau.DesktopAgent.Chat.Tools;
 using LeBureau.DesktopAgent.Exec;
 using LeBureau.DesktopAgent.Files;
 using LeBureau.DesktopAgent.Input;
@@ -52,6 +53,7 @@ public static class AgentHostingExtensions
         builder.Services.AddSingleton<CpuSampler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CpuSampler>());
         builder.Services.AddSingleton<VncServers>();
+        builder.Services.AddSingleton<DesktopToolbox>();
         return builder;
     }
 
