@@ -74,7 +74,7 @@ internal sealed class ChatTurn(IChatModel model, DesktopToolbox tools, ChatOptio
         var stepId = $"step_{Steps.Count + 1}";
         var action = call.Input.ValueKind == JsonValueKind.Object && call.Input.TryGetProperty("action", out var a) && a.ValueKind == JsonValueKind.String
             ? a.GetString()
-            : call.Input.ValueKind == JsonValueKind.Object && call.Input.TryGetProperty("command", out var c) && c.ValueKind == JsonValueKind.String && call.Name == ToolNames.Editor
+            : call.Input.ValueKind == JsonValueKind.Object && call.Input.TryGetProperty("command", out var c) && c.ValueKind == JsonValueKind.String && call.Name == DesktopToolbox.Editor
                 ? c.GetString()
                 : null;
         var input = ShortInput(call);

@@ -56,6 +56,7 @@ public static class AgentHostingExtensions
         builder.Services.AddSingleton<VncServers>();
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<ToolboxOptions>().BindConfiguration(ChatOptions.Section + ":Tools").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DesktopToolbox>();
         builder.Services.AddSingleton<ChatSession>();
         return builder;

@@ -8,22 +8,37 @@ using Microsoft.AspNetCore.Builder;
 namespace LeBureau.DesktopAgent.Tests.Infrastructure;
 
 /// <summary>
-/// One real Xvfb (1280×800×24) on a free display number and one desktop agent, in-process, on a free
-/// loopback port. Started once for the "desktop" collection; everything it started dies in Dispose.
+/// One real Xvfb (1280×800×24 unless a subclass asks for another size) on a free display number and one desktop
+/// agent, in-process, on a free loopback port. Started once for the "desktop" collection; everything it started
+/// dies in Dispose.
 /// </summary>
-public sealed class DesktopFixture : IAsyncLifetime
+public class DesktopFixture : IAsyncLifetime
 {
     public const string Token = "test-agent-token-7f3a";
     public const long MaxBodyBytes = 8 * 1024 * 1024;
 
     private readonly List<Process> _processes = [];
+    private readonly string _screen;
     private WebApplication? _agent;
+
+    public DesktopFixture()
+        : this(1280, 800)
+    {
+    }
+
+    protected DesktopFixture(int width, int height)
+    {
+        _screen = $"{width}x{height}x24";
+    }
 
     public string Display { get; private set; } = string.Empty;
 
     public Uri BaseAddress { get; private set; } = null!;
 
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>The agent's services, for tests that call them in-process.</summary>
+    public IServiceProvider Services => _agent?.Services ?? throw new InvalidOperationException("the agent is not started");
 
     public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("lebureau-agent-tests-").FullName;
 
@@ -171,7 +186,7 @@ public sealed class DesktopFixture : IAsyncLifetime
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var display = FreeDisplay();
-            var xvfb = StartProcess("Xvfb", [display, "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"]);
+            var xvfb = StartProcess("Xvfb", [display, "-screen", "0", _screen, "-nolisten", "tcp", "-noreset"]);
             var up = await Eventually.WaitAsync(
                 () =>
                 {

@@ -50,9 +50,9 @@ public sealed class OpenAIChatModel : IChatModel
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(onText);
         var completion = new ChatCompletionOptions { MaxOutputTokenCount = _maxTokens };
-        completion.Tools.Add(ChatTool.CreateFunctionTool(ToolNames.Computer, ToolSchemas.ComputerDescription(request.Screen), ToolSchemas.ComputerParameters(request.Screen)));
-        completion.Tools.Add(ChatTool.CreateFunctionTool(ToolNames.Bash, ToolSchemas.BashDescription, ToolSchemas.BashParameters));
-        completion.Tools.Add(ChatTool.CreateFunctionTool(ToolNames.Editor, ToolSchemas.EditorDescription, ToolSchemas.EditorParameters));
+        completion.Tools.Add(ChatTool.CreateFunctionTool(DesktopToolbox.Computer, ToolSchemas.ComputerDescription(request.Screen), BinaryData.FromString(ToolSchemas.ComputerParameters(request.Screen).GetRawText())));
+        completion.Tools.Add(ChatTool.CreateFunctionTool(DesktopToolbox.Bash, ToolSchemas.BashDescription, BinaryData.FromString(ToolSchemas.BashParameters.GetRawText())));
+        completion.Tools.Add(ChatTool.CreateFunctionTool(DesktopToolbox.Editor, ToolSchemas.EditorDescription, BinaryData.FromString(ToolSchemas.EditorParameters.GetRawText())));
 
         var text = new StringBuilder();
         var calls = new SortedDictionary<int, (string Id, string Name, StringBuilder Arguments)>();
