@@ -4,7 +4,7 @@ using LeBureau.ControlPlane;
 namespace LeBureau.Testing;
 
 /// <summary>
-/// A real X server for tests and benches: Xvfb 1280×800×24 on a free display number, without TCP, with <c>-noreset</c>
+/// A real X server for tests and benches: Xvfb 1280×800×24 (or another size) on a free display number, without TCP, with <c>-noreset</c>
 /// (so the screen survives its last client leaving, as on a desktop that runs a window manager). Disposing kills it.
 /// </summary>
 public sealed class XvfbDisplay : IDisposable
@@ -20,15 +20,15 @@ public sealed class XvfbDisplay : IDisposable
     /// <summary>The DISPLAY value, e.g. <c>:312</c>.</summary>
     public string Name { get; }
 
-    /// <summary>Starts Xvfb on the first free display number from <paramref name="firstNumber"/>, once its socket is there.</summary>
-    public static async Task<XvfbDisplay> StartAsync(int firstNumber)
+    /// <summary>Starts Xvfb (<paramref name="width"/>×<paramref name="height"/>) on the first free display number from <paramref name="firstNumber"/>, once its socket is there.</summary>
+    public static async Task<XvfbDisplay> StartAsync(int firstNumber, int width = 1280, int height = 800)
     {
         for (var number = firstNumber; number < firstNumber + 200; number++)
         {
             var socket = $"/tmp/.X11-unix/X{number}";
             if (File.Exists($"/tmp/.X{number}-lock") || File.Exists(socket)) continue;
             var start = new ProcessStartInfo("Xvfb") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var argument in new[] { $":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset" }) start.ArgumentList.Add(argument);
+            foreach (var argument in new[] { $":{number}", "-screen", "0", $"{width}x{height}x24", "-nolisten", "tcp", "-noreset" }) start.ArgumentList.Add(argument);
             var process = Process.Start(start) ?? throw new InvalidOperationException("Xvfb could not be started: apt-get install xvfb");
             _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
             _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);

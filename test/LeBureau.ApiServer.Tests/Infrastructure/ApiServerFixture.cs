@@ -140,8 +140,8 @@ public sealed class ApiServerFixture : IAsyncLifetime
         return updated;
     }
 
-    /// <summary>A running, agent-ready desktop whose agent is the fixture's real agent (with its token Secret).</summary>
-    public async Task<Desktop> CreateControllableDesktopAsync(string ns)
+    /// <summary>A running, agent-ready desktop whose agent is the fixture's real agent, or <paramref name="agent"/> (with its token Secret).</summary>
+    public async Task<Desktop> CreateControllableDesktopAsync(string ns, Uri? agent = null)
     {
         var desktop = await CreateDesktopAsync(ns);
         await Client.CreateNamespacedSecretAsync(new V1Secret
@@ -154,7 +154,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
             StringData = new Dictionary<string, string> { ["token"] = AgentToken },
         }, ns);
         await WaitForCachesAsync(c => c.AgentTokens.List(ns).Any(s => s.Metadata.Labels?[Labels.Desktop] == desktop.Metadata.Name));
-        return await SetStatusAsync(desktop, DesktopPhase.Running, agentReady: true, agentEndpoint: AgentAddress.ToString());
+        return await SetStatusAsync(desktop, DesktopPhase.Running, agentReady: true, agentEndpoint: (agent ?? AgentAddress).ToString());
     }
 
     public Task WaitForDesktopAsync(string uid, Func<Desktop, bool> condition) =>
