@@ -25,7 +25,8 @@ public sealed class BenchDesktop : IAsyncDisposable
 
     public string Scratch { get; } = Directory.CreateTempSubdirectory("agent-bench-").FullName;
 
-    public static async Task<BenchDesktop> StartAsync()
+    /// <summary>Starts the desktop; <paramref name="agentArguments"/> are added to the agent's command line (e.g. chat settings).</summary>
+    public static async Task<BenchDesktop> StartAsync(params string[] agentArguments)
     {
         var display = FreeDisplay();
         var desktop = new BenchDesktop(display);
@@ -36,7 +37,7 @@ public sealed class BenchDesktop : IAsyncDisposable
         var port = FreePort();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = ["--urls", $"http://127.0.0.1:{port}", $"--Agent:Display={display}", $"--Agent:Token={Token}", "--Logging:LogLevel:Default=Warning"],
+            Args = ["--urls", $"http://127.0.0.1:{port}", $"--Agent:Display={display}", $"--Agent:Token={Token}", "--Logging:LogLevel:Default=Warning", .. agentArguments],
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.AddDesktopAgent();
