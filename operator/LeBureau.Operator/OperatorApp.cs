@@ -13,7 +13,11 @@ namespace LeBureau.Operator;
 public static class OperatorApp
 {
     /// <summary>Builds the operator (tests call this with --Operator:Runtime=… --Kubernetes:Kubeconfig=…).</summary>
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, null);
+
+    /// <param name="args">Command line (configuration overrides such as <c>--Operator:Runtime=…</c>).</param>
+    /// <param name="configure">Last changes to the builder before it is built (tests: log capture).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         var tiers = Path.Combine(AppContext.BaseDirectory, "tiers.yaml");
@@ -27,6 +31,7 @@ public static class OperatorApp
         builder.AddApiKeyController();
         builder.AddDesktopEvents();
         // Other controllers register here.
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => TypedResults.Ok("ok"));

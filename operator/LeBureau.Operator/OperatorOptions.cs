@@ -30,6 +30,16 @@ public sealed class OperatorOptions
     /// <summary>The image when a Desktop names none: the containerDisk (kubevirt runtime) or the desktop container image (pod runtime).</summary>
     public string DefaultImage { get; set; } = "ghcr.io/lebureau/desktop:ubuntu-22.04";
 
+    /// <summary>
+    /// ProviderBaseUrls maps a provider name (anthropic, openai, openrouter) to the base URL its chat agents call instead of
+    /// the provider's own, e.g. {"anthropic": "http://gateway:8080"} for a gateway or a test double. Default empty: every
+    /// provider's own URL.
+    /// </summary>
+    public Dictionary<string, string> ProviderBaseUrls { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>EmbeddingsBaseUrl is the base URL chat agents call for embeddings (memory). Default null: the provider's own.</summary>
+    public string? EmbeddingsBaseUrl { get; set; }
+
     /// <summary>First loopback address octets of the local runtime (127.{LocalAddressBlock}.N.M). Default 77.</summary>
     public int LocalAddressBlock { get; set; } = 77;
 }

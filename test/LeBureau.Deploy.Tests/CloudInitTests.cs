@@ -1,7 +1,9 @@
 using System.Text;
 using k8s.Models;
 using LeBureau.Deploy.Tests.Infrastructure;
+using LeBureau.Operator;
 using LeBureau.Operator.KubeVirt;
+using LeBureau.Operator.Machines;
 using LeBureau.Resources;
 using LeBureau.Testing;
 using YamlDotNet.RepresentationModel;
@@ -16,8 +18,9 @@ public sealed class CloudInitTests
 {
     private const string Token = "agent-token-3f9c1e";
     private const string ProviderKey = "sk-ant-api03-secret-provider-key";
+    private const string EmbeddingsKey = "sk-embeddings-secret-key";
 
-    private static Desktop NewDesktop(string? model = "claude-sonnet-4-5", bool withProvider = true) => new()
+    private static Desktop NewDesktop(string? model = "claude-sonnet-4-5", bool withProvider = true, Desktop.EmbeddingsSpec? embeddings = null) => new()
     {
         Metadata = new V1ObjectMeta { Name = "research-desk", NamespaceProperty = "alice" },
         Spec = new Desktop.DesktopSpec
@@ -25,7 +28,7 @@ public sealed class CloudInitTests
             DisplayName = "Research desk",
             Tier = Tier.Pro,
             Resolution = new Desktop.ResolutionSpec { Width = 1366, Height = 768 },
-            Provider = withProvider ? new Desktop.ProviderSpec { Name = ProviderName.Anthropic, Model = model } : null,
+            Provider = withProvider ? new Desktop.ProviderSpec { Name = ProviderName.Anthropic, Model = model, Embeddings = embeddings } : null,
         },
     };
 
@@ -45,7 +48,19 @@ public sealed class CloudInitTests
         Content(FileAt(doc, "/etc/lebureau/agent.env")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
 
-    private static string Render(Desktop desktop, string? providerKey = ProviderKey) => CloudInit.UserData(desktop, Token, providerKey, 8080);
+    /// <summary>The user data of <paramref name="desktop"/> with the settings the reconciler builds (keys: the constants above).</summary>
+    private static string Render(Desktop desktop, OperatorOptions? options = null)
+    {
+        if (desktop.Spec.Provider is not { } provider) return CloudInit.UserData(desktop, Token, null, 8080);
+        var embeddingsKey = ChatDelivery.EmbeddingsSecretRef(provider) switch
+        {
+            null => null,
+            var reference when reference == provider.SecretRef => ProviderKey,
+            _ => EmbeddingsKey,
+        };
+        var chat = ChatDelivery.Settings(provider, ProviderKey, embeddingsKey, options ?? new OperatorOptions());
+        return CloudInit.UserData(desktop, Token, chat, 8080);
+    }
 
     [Fact]
     public void User_data_starts_with_the_cloud_config_header()
@@ -95,10 +110,11 @@ public sealed class CloudInitTests
     [Fact]
     public void A_desktop_without_a_provider_gets_no_provider_settings()
     {
-        var env = Env(Parse(Render(NewDesktop(withProvider: false), providerKey: null)));
+        var env = Env(Parse(Render(NewDesktop(withProvider: false))));
 
-        env.Keys.Should().NotContain(k => k.StartsWith("LEBUREAU_PROVIDER", StringComparison.Ordinal));
+        env.Keys.Should().NotContain(k => k.StartsWith("LEBUREAU_PROVIDER", StringComparison.Ordinal) || k.StartsWith("LEBUREAU_EMBEDDINGS", StringComparison.Ordinal));
         env["LEBUREAU_AGENT_PORT"].Should().Be("8080");
+        env["LEBUREAU_DATA_DIR"].Should().Be("/var/lib/lebureau");
     }
 
     [Fact]
@@ -110,6 +126,43 @@ public sealed class CloudInitTests
             .And.Contain("LEBUREAU_RESOLUTION", "1366x768")
             .And.Contain("LEBUREAU_PROVIDER", "anthropic")
             .And.Contain("LEBUREAU_MODEL", "claude-sonnet-4-5");
+    }
+
+    [Fact]
+    public void Embeddings_with_their_own_key_get_it_root_only_with_their_model_and_base_urls()
+    {
+        var options = new OperatorOptions { EmbeddingsBaseUrl = "http://embed:9000" };
+        options.ProviderBaseUrls["anthropic"] = "http://gateway:8080";
+        var userData = Render(NewDesktop(embeddings: new Desktop.EmbeddingsSpec { Model = "voyage-3", SecretRef = new SecretKeyRef { Name = "emb" } }), options);
+        var doc = Parse(userData);
+        var env = Env(doc);
+
+        userData.Should().NotContain(EmbeddingsKey, "the key is never in the document in plain text");
+        WriteFiles(doc).Where(f => Content(f).Contains(EmbeddingsKey, StringComparison.Ordinal)).Select(f => f.Scalar("path")).Should().Equal("/etc/lebureau/agent.env");
+        env.Should().Contain("LEBUREAU_EMBEDDINGS_KEY", EmbeddingsKey)
+            .And.Contain("LEBUREAU_EMBEDDINGS_MODEL", "voyage-3")
+            .And.Contain("LEBUREAU_EMBEDDINGS_BASE_URL", "http://embed:9000")
+            .And.Contain("LEBUREAU_PROVIDER_BASE_URL", "http://gateway:8080")
+            .And.Contain("LEBUREAU_PROVIDER_KEY", ProviderKey);
+    }
+
+    [Fact]
+    public void Embeddings_without_a_secret_get_the_provider_key()
+    {
+        var env = Env(Parse(Render(NewDesktop(embeddings: new Desktop.EmbeddingsSpec()))));
+
+        env["LEBUREAU_EMBEDDINGS_KEY"].Should().Be(ProviderKey);
+        env.Keys.Should().NotContain(["LEBUREAU_EMBEDDINGS_MODEL", "LEBUREAU_EMBEDDINGS_BASE_URL", "LEBUREAU_PROVIDER_BASE_URL"], "none is set");
+    }
+
+    [Fact]
+    public void Without_embeddings_there_are_no_embeddings_settings()
+    {
+        var env = Env(Parse(Render(NewDesktop(), new OperatorOptions { EmbeddingsBaseUrl = "http://embed:9000" })));
+
+        env.Keys.Should().NotContain(k => k.StartsWith("LEBUREAU_EMBEDDINGS", StringComparison.Ordinal), "memory is off");
+        env["LEBUREAU_PROVIDER_KEY"].Should().Be(ProviderKey);
+        env["LEBUREAU_DATA_DIR"].Should().Be(CloudInit.DataDirectory);
     }
 
     [Fact]

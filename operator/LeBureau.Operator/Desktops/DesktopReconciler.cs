@@ -27,16 +27,16 @@ public sealed partial class DesktopReconciler(
     TimeProvider time,
     ILogger<DesktopReconciler> logger) : IReconciler<Desktop>
 {
-    /// <summary>The informer index of desktops by provider Secret ("namespace/secret").</summary>
+    /// <summary>The informer index of desktops by the Secrets of their provider and embeddings keys ("namespace/secret").</summary>
     public const string ByProviderSecret = "provider-secret";
 
     private readonly StatusWriter<Desktop, Desktop.DesktopStatus> _status = new(desktops);
 
-    /// <summary>The provider Secret keys a desktop uses (for <see cref="ByProviderSecret"/>).</summary>
+    /// <summary>The keys of the Secrets a desktop's chat agent reads, provider and embeddings (for <see cref="ByProviderSecret"/>).</summary>
     public static IEnumerable<string> ProviderSecretKeys(Desktop desktop)
     {
         ArgumentNullException.ThrowIfNull(desktop);
-        return desktop.Spec.Provider is { } p ? [ObjectKey.Of(desktop.Metadata.NamespaceProperty, p.SecretRef.Name)] : [];
+        return ChatDelivery.SecretNames(desktop).Select(name => ObjectKey.Of(desktop.Metadata.NamespaceProperty, name));
     }
 
     /// <inheritdoc />
@@ -58,13 +58,16 @@ public sealed partial class DesktopReconciler(
         var size = tiers.Value.Find(desktop.Spec.Tier);
         if (size is null) return await FailAsync(desktop, new DesktopProblem(ConditionReasons.UnknownTier, $"tier {desktop.Spec.Tier} is not in the tier table"), now, cancellationToken);
 
-        string? providerKey = null;
+        ChatSettings? chat = null;
         if (desktop.Spec.Provider is { } provider)
         {
-            var secret = secrets.Get(desktop.Metadata.NamespaceProperty, provider.SecretRef.Name);
-            if (secret?.Data?.TryGetValue(provider.SecretRef.Key, out var bytes) != true || bytes is null || bytes.Length == 0)
+            var embeddingsRef = ChatDelivery.EmbeddingsSecretRef(provider);
+            var apiKey = SecretValue(desktop, provider.SecretRef);
+            var embeddingsKey = embeddingsRef is null ? null : SecretValue(desktop, embeddingsRef);
+            var absent = apiKey is null ? provider.SecretRef : embeddingsRef is not null && embeddingsKey is null ? embeddingsRef : null;
+            if (absent is not null)
             {
-                var missing = $"Secret {provider.SecretRef.Name} with key {provider.SecretRef.Key} not found";
+                var missing = $"Secret {absent.Name} with key {absent.Key} not found";
                 if (ProviderSecretPolicy.WaitLeft(desktop, now, options.Value.ProviderSecretGrace) is { } left)
                 {
                     // The Secret's arrival triggers a reconcile (the Secret informer); the deadline makes it an error otherwise.
@@ -74,7 +77,7 @@ public sealed partial class DesktopReconciler(
                 }
                 return await FailAsync(desktop, new DesktopProblem(ConditionReasons.ProviderSecretMissing, missing), now, cancellationToken);
             }
-            providerKey = Encoding.UTF8.GetString(bytes);
+            chat = ChatDelivery.Settings(provider, apiKey!, embeddingsKey, options.Value);
         }
 
         var token = await EnsureAgentTokenAsync(desktop, cancellationToken);
@@ -98,7 +101,7 @@ public sealed partial class DesktopReconciler(
         MachineObservation machine;
         try
         {
-            machine = await runtime.EnsureAsync(new MachineRequest(desktop, size, token, providerKey), cancellationToken);
+            machine = await runtime.EnsureAsync(new MachineRequest(desktop, size, token, chat), cancellationToken);
         }
         catch (Exception e) when (e is KubeApiException or IOException or InvalidOperationException)
         {
@@ -178,6 +181,13 @@ public sealed partial class DesktopReconciler(
         await desktops.RemoveFinalizerAsync(desktop, Finalizers.DesktopCleanup, cancellationToken);
         Log.Destroyed(logger, desktop.Metadata.NamespaceProperty, desktop.Metadata.Name);
         return ReconcileResult.Success;
+    }
+
+    /// <summary>The text of <paramref name="reference"/> in the desktop's namespace (from the cache); null when the Secret, the key or its value is missing.</summary>
+    private string? SecretValue(Desktop desktop, SecretKeyRef reference)
+    {
+        var secret = secrets.Get(desktop.Metadata.NamespaceProperty, reference.Name);
+        return secret?.Data?.TryGetValue(reference.Key, out var bytes) == true && bytes is { Length: > 0 } ? Encoding.UTF8.GetString(bytes) : null;
     }
 
     private async Task<string> EnsureAgentTokenAsync(Desktop desktop, CancellationToken cancellationToken)

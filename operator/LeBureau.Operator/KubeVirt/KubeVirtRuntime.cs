@@ -171,7 +171,7 @@ public sealed partial class KubeVirtRuntime(
     {
         var desktop = request.Desktop;
         var name = DesktopNames.CloudInitSecret(desktop.Metadata.Name);
-        var userData = Encoding.UTF8.GetBytes(CloudInit.UserData(desktop, request.AgentToken, request.ProviderKey, options.Value.AgentPort));
+        var userData = Encoding.UTF8.GetBytes(CloudInit.UserData(desktop, request.AgentToken, request.Chat, options.Value.AgentPort));
         var existing = secrets.Get(desktop.Metadata.NamespaceProperty, name);
         if (existing?.Data?.TryGetValue("userdata", out var current) == true && current.AsSpan().SequenceEqual(userData)) return;
         var secret = new V1Secret

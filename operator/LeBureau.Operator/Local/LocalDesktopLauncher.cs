@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using LeBureau.Operator.Machines;
 
 namespace LeBureau.Operator.Local;
 
@@ -8,11 +9,22 @@ namespace LeBureau.Operator.Local;
 /// desktop agent bound to the desktop's own loopback address. The group leader's command line carries the marker
 /// <c>lebureau-desktop-{id}</c> and its pid is written to <c>{state}/{id}/pid</c>, so a later operator can find and
 /// kill a group it did not start. When <see cref="AgentBinary"/> is empty only Xvfb runs (a cheap stand-in).
+/// The desktop's folder holds its secrets (token and keys, files of mode 0600) and goes with the group; the chat agent's
+/// data folder <c>{data}/{id}</c> (history, memory) is elsewhere and stays until <see cref="DeleteData"/>.
 /// </summary>
-public sealed class LocalDesktopLauncher(string stateDirectory, string agentBinary)
+public sealed class LocalDesktopLauncher(string stateDirectory, string dataDirectory, string agentBinary)
 {
+    /// <summary>The provider key's file in a desktop's folder.</summary>
+    public const string ProviderKeyFile = "provider-key";
+
+    /// <summary>The embeddings key's file in a desktop's folder.</summary>
+    public const string EmbeddingsKeyFile = "embeddings-key";
+
     /// <summary>Where per-desktop folders live.</summary>
     public string StateDirectory { get; } = stateDirectory;
+
+    /// <summary>Where the chat agents' data folders live (not under <see cref="StateDirectory"/>: <see cref="ReapAsync"/> spares them).</summary>
+    public string DataDirectory { get; } = dataDirectory;
 
     /// <summary>The agent executable (a .dll runs through dotnet); empty for no agent.</summary>
     public string AgentBinary { get; } = agentBinary;
@@ -27,13 +39,20 @@ public sealed class LocalDesktopLauncher(string stateDirectory, string agentBina
         var directory = Path.Combine(StateDirectory, request.Id);
         Directory.CreateDirectory(directory);
         var tokenFile = Path.Combine(directory, "token");
-        File.WriteAllText(tokenFile, request.Token);
-        File.SetUnixFileMode(tokenFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        WriteSecret(tokenFile, request.Token);
+        if (request.Chat is { } chat)
+        {
+            WriteSecret(Path.Combine(directory, ProviderKeyFile), chat.ApiKey);
+            if (chat.EmbeddingsApiKey is { } embeddingsKey) WriteSecret(Path.Combine(directory, EmbeddingsKeyFile), embeddingsKey);
+        }
+        var data = DataFolder(request.Id);
+        Directory.CreateDirectory(data, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var display = request.Display.ToString(CultureInfo.InvariantCulture);
         var agent = AgentBinary.Length == 0
             ? "wait"
             : $"exec {(AgentBinary.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet " : "")}{Quote(AgentBinary)} " +
-              $"--urls http://{request.IpAddress}:{request.AgentPort} --Agent:Display=:{display} --Agent:TokenFile={Quote(tokenFile)}";
+              $"--urls http://{request.IpAddress}:{request.AgentPort} --Agent:Display=:{display} --Agent:TokenFile={Quote(tokenFile)} " +
+              string.Join(' ', ChatArguments(request.Chat, directory, data).Select(Quote));
         var script = $"""
             exec >>{Quote(Path.Combine(directory, "desktop.log"))} 2>&1
             Xvfb :{display} -screen 0 {request.Width}x{request.Height}x24 -nolisten tcp -noreset &
@@ -48,6 +67,44 @@ public sealed class LocalDesktopLauncher(string stateDirectory, string agentBina
         leader.StandardInput.Close();
         File.WriteAllText(Path.Combine(directory, "pid"), leader.Id.ToString(CultureInfo.InvariantCulture));
         return new LaunchedDesktop(request, leader, directory);
+    }
+
+    /// <summary>The chat agent's data folder of desktop <paramref name="id"/>.</summary>
+    public string DataFolder(string id) => Path.Combine(DataDirectory, id);
+
+    /// <summary>Removes the chat agent's data folder of desktop <paramref name="id"/> (the desktop is gone for good).</summary>
+    public void DeleteData(string id)
+    {
+        try
+        {
+            Directory.Delete(DataFolder(id), recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Never launched, or already gone.
+        }
+    }
+
+    /// <summary>
+    /// The agent's <c>--Chat:*</c> arguments (pure): the data folder always, the provider settings when there is a provider.
+    /// Keys go by file (<see cref="ProviderKeyFile"/>, <see cref="EmbeddingsKeyFile"/> in <paramref name="directory"/>), never
+    /// by value: a command line is readable by every local user.
+    /// </summary>
+    public static IReadOnlyList<string> ChatArguments(ChatSettings? chat, string directory, string dataFolder)
+    {
+        var arguments = new List<string>();
+        if (chat is not null)
+        {
+            arguments.Add($"--Chat:Provider={chat.Provider}");
+            if (chat.Model is not null) arguments.Add($"--Chat:Model={chat.Model}");
+            arguments.Add($"--Chat:ApiKeyFile={Path.Combine(directory, ProviderKeyFile)}");
+            if (chat.BaseUrl is not null) arguments.Add($"--Chat:BaseUrl={chat.BaseUrl}");
+            if (chat.EmbeddingsApiKey is not null) arguments.Add($"--Chat:EmbeddingsApiKeyFile={Path.Combine(directory, EmbeddingsKeyFile)}");
+            if (chat.EmbeddingsModel is not null) arguments.Add($"--Chat:EmbeddingsModel={chat.EmbeddingsModel}");
+            if (chat.EmbeddingsBaseUrl is not null) arguments.Add($"--Chat:EmbeddingsBaseUrl={chat.EmbeddingsBaseUrl}");
+        }
+        arguments.Add($"--Chat:DataDirectory={dataFolder}");
+        return arguments;
     }
 
     /// <summary>Kills every group a previous run left behind (found by pid file and verified by marker) and removes the folders.</summary>
@@ -67,6 +124,17 @@ public sealed class LocalDesktopLauncher(string stateDirectory, string agentBina
             Directory.Delete(directory, recursive: true);
         }
         return reaped;
+    }
+
+    /// <summary>Writes <paramref name="text"/> to a file readable by this user only, from its creation on.</summary>
+    private static void WriteSecret(string path, string text)
+    {
+        File.Delete(path);
+        using var file = new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        });
+        file.Write(System.Text.Encoding.UTF8.GetBytes(text));
     }
 
     private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

@@ -10,7 +10,8 @@ namespace LeBureau.Operator.Local;
 /// <summary>
 /// The local runtime: each running desktop is a process group on this host (see <see cref="LocalDesktopLauncher"/>)
 /// with its own loopback address 127.{block}.N.M and X display. At start it kills whatever an earlier operator left
-/// (crash included) and desktops are started afresh; at shutdown it stops every group. No orphans either way.
+/// (crash included) and desktops are started afresh; at shutdown it stops every group. No orphans either way. A desktop's
+/// chat data ({state}/data/{uid}) outlives its groups, stop and start and operator restarts included, until it is destroyed.
 /// </summary>
 public sealed partial class LocalRuntime : IDesktopRuntime, IHostedService
 {
@@ -27,7 +28,7 @@ public sealed partial class LocalRuntime : IDesktopRuntime, IHostedService
         _options = options.Value;
         _logger = logger;
         // One folder per operator configuration; the uid keys desktops inside it.
-        _launcher = new LocalDesktopLauncher(Path.Combine(_options.StateDirectory, "desktops"), _options.AgentBinary);
+        _launcher = new LocalDesktopLauncher(Path.Combine(_options.StateDirectory, "desktops"), Path.Combine(_options.StateDirectory, "data"), _options.AgentBinary);
     }
 
     /// <summary>The process group ids of the running desktops (for tests and diagnostics).</summary>
@@ -95,7 +96,7 @@ public sealed partial class LocalRuntime : IDesktopRuntime, IHostedService
                 if (slot < 0) return new MachineObservation(MachineState.Failed, name, null, "no free X display or loopback address on this host");
                 var resolution = desktop.Spec.Resolution ?? new Desktop.ResolutionSpec();
                 current = _launcher.Launch(new LaunchRequest(id, Address(slot), FirstDisplay + slot, _options.AgentPort, request.AgentToken,
-                    resolution.Width, resolution.Height));
+                    resolution.Width, resolution.Height, request.Chat));
                 _running[id] = current;
                 Log.Launched(_logger, desktop.Metadata.NamespaceProperty, desktop.Metadata.Name, current.Request.IpAddress, current.Request.Display, current.GroupId);
             }
@@ -127,6 +128,7 @@ public sealed partial class LocalRuntime : IDesktopRuntime, IHostedService
     {
         ArgumentNullException.ThrowIfNull(desktop);
         await RestartAsync(desktop, cancellationToken);
+        _launcher.DeleteData(desktop.Metadata.Uid);
         return true;
     }
 

@@ -10,7 +10,8 @@ namespace LeBureau.Operator.Pods;
 /// <summary>
 /// The Pod of a running desktop (pure): the desktop image (desktop-agent/Dockerfile) with the tier's CPU and memory as
 /// requests and limits, the data disk at the image user's home, and no secret in the spec — the agent token is the
-/// desktop's agent-token Secret mounted where the image reads it, the provider key an env var from the user's Secret.
+/// desktop's agent-token Secret mounted where the image reads it, the provider and embeddings keys env vars from the user's
+/// Secrets.
 /// </summary>
 public static class DesktopPod
 {
@@ -23,11 +24,18 @@ public static class DesktopPod
     /// <summary>Where the data disk is mounted: the image user's home, so the agent's files persist.</summary>
     public const string HomePath = "/home/desktop";
 
+    /// <summary>The chat agent's data directory (LEBUREAU_DATA_DIR): on the data disk, so that chat history and memory persist.</summary>
+    public const string DataDirectory = HomePath + "/.lebureau";
+
     /// <summary>The folder of the agent token file; the image reads <c>/etc/lebureau/agent-token</c> (LEBUREAU_AGENT_TOKEN_FILE).</summary>
     public const string TokenDirectory = "/etc/lebureau";
 
-    /// <summary>The Pod for <paramref name="desktop"/>, sized by <paramref name="size"/>, running spec.image or <paramref name="defaultImage"/>.</summary>
-    public static V1Pod Build(Desktop desktop, TierSize size, string defaultImage, int agentPort)
+    /// <summary>
+    /// The Pod for <paramref name="desktop"/>, sized by <paramref name="size"/>, running spec.image or <paramref name="defaultImage"/>,
+    /// its chat agent set up from <paramref name="chat"/> (null without a provider). The keys in <paramref name="chat"/> are not
+    /// used: the Pod refers to the user's Secrets instead.
+    /// </summary>
+    public static V1Pod Build(Desktop desktop, TierSize size, string defaultImage, int agentPort, ChatSettings? chat)
     {
         ArgumentNullException.ThrowIfNull(desktop);
         ArgumentNullException.ThrowIfNull(size);
@@ -60,7 +68,7 @@ public static class DesktopPod
                         Name = Container,
                         Image = desktop.Spec.Image ?? defaultImage,
                         Ports = [new V1ContainerPort { Name = "agent", ContainerPort = agentPort, Protocol = "TCP" }],
-                        Env = Environment(desktop, agentPort, resolution),
+                        Env = Environment(desktop, agentPort, resolution, chat),
                         Resources = new V1ResourceRequirements { Requests = compute, Limits = new Dictionary<string, ResourceQuantity>(compute) },
                         // /healthz wants the bearer token, which must not appear in the spec: the port accepting is the probe.
                         ReadinessProbe = new V1Probe
@@ -99,25 +107,35 @@ public static class DesktopPod
         };
     }
 
-    private static List<V1EnvVar> Environment(Desktop desktop, int agentPort, Desktop.ResolutionSpec resolution)
+    private static List<V1EnvVar> Environment(Desktop desktop, int agentPort, Desktop.ResolutionSpec resolution, ChatSettings? chat)
     {
         var env = new List<V1EnvVar>
         {
             new() { Name = "LEBUREAU_AGENT_PORT", Value = agentPort.ToString(CultureInfo.InvariantCulture) },
             new() { Name = "LEBUREAU_RESOLUTION", Value = $"{resolution.Width}x{resolution.Height}" },
+            new() { Name = "LEBUREAU_DATA_DIR", Value = DataDirectory },
         };
-        if (desktop.Spec.Provider is { } provider)
+        if (desktop.Spec.Provider is { } provider && chat is not null)
         {
-            env.Add(new V1EnvVar { Name = "LEBUREAU_PROVIDER", Value = provider.Name.ToString().ToLowerInvariant() });
-            if (provider.Model is not null) env.Add(new V1EnvVar { Name = "LEBUREAU_MODEL", Value = provider.Model });
-            env.Add(new V1EnvVar
+            env.Add(new V1EnvVar { Name = "LEBUREAU_PROVIDER", Value = chat.Provider });
+            if (chat.Model is not null) env.Add(new V1EnvVar { Name = "LEBUREAU_MODEL", Value = chat.Model });
+            env.Add(FromSecret("LEBUREAU_PROVIDER_KEY", provider.SecretRef));
+            if (chat.BaseUrl is not null) env.Add(new V1EnvVar { Name = "LEBUREAU_PROVIDER_BASE_URL", Value = chat.BaseUrl });
+            if (ChatDelivery.EmbeddingsSecretRef(provider) is { } embeddings)
             {
-                Name = "LEBUREAU_PROVIDER_KEY",
-                ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = provider.SecretRef.Name, Key = provider.SecretRef.Key } },
-            });
+                env.Add(FromSecret("LEBUREAU_EMBEDDINGS_KEY", embeddings));
+                if (chat.EmbeddingsModel is not null) env.Add(new V1EnvVar { Name = "LEBUREAU_EMBEDDINGS_MODEL", Value = chat.EmbeddingsModel });
+                if (chat.EmbeddingsBaseUrl is not null) env.Add(new V1EnvVar { Name = "LEBUREAU_EMBEDDINGS_BASE_URL", Value = chat.EmbeddingsBaseUrl });
+            }
         }
         return env;
     }
+
+    private static V1EnvVar FromSecret(string name, SecretKeyRef reference) => new()
+    {
+        Name = name,
+        ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = reference.Name, Key = reference.Key } },
+    };
 
     /// <summary>The machine state of a desktop from its desired power state and its Pod (pure).</summary>
     public static MachineObservation Observe(bool wantRunning, V1Pod? pod)

@@ -37,7 +37,7 @@ public sealed partial class PodRuntime(
         {
             try
             {
-                await _pods.CreateAsync(DesktopPod.Build(desktop, request.Size, options.Value.DefaultImage, options.Value.AgentPort), cancellationToken);
+                await _pods.CreateAsync(DesktopPod.Build(desktop, request.Size, options.Value.DefaultImage, options.Value.AgentPort, request.Chat), cancellationToken);
                 Log.Created(logger, ns, name);
             }
             catch (KubeApiException e) when (e.IsConflict)

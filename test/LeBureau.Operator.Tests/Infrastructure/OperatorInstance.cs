@@ -1,7 +1,9 @@
 using LeBureau.Operator.Local;
 using LeBureau.Operator.Runtime;
+using LeBureau.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LeBureau.Operator.Tests.Infrastructure;
 
@@ -11,14 +13,18 @@ public sealed class OperatorInstance : IAsyncDisposable
     private readonly WebApplication _app;
     private bool _stopped;
 
-    private OperatorInstance(WebApplication app, string stateDirectory)
+    private OperatorInstance(WebApplication app, string stateDirectory, CapturedLogs logs)
     {
         _app = app;
+        Logs = logs;
         StateDirectory = stateDirectory;
     }
 
     /// <summary>The operator's services.</summary>
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>Every log line of this operator, for secret scans.</summary>
+    public CapturedLogs Logs { get; }
 
     /// <summary>The local runtime's state folder.</summary>
     public string StateDirectory { get; }
@@ -49,9 +55,10 @@ public sealed class OperatorInstance : IAsyncDisposable
             "--Logging:LogLevel:LeBureau=Information",
             .. extra,
         ];
-        var app = OperatorApp.Build(args);
+        var logs = new CapturedLogs();
+        var app = OperatorApp.Build(args, builder => builder.Logging.AddProvider(logs));
         await app.StartAsync();
-        return new OperatorInstance(app, state);
+        return new OperatorInstance(app, state, logs);
     }
 
     /// <summary>Stops the operator (graceful shutdown).</summary>

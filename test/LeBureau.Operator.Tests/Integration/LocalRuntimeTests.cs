@@ -68,7 +68,7 @@ public sealed class LocalRuntimeTests(ControlPlaneFixture fixture) : IAsyncLifet
     public async Task Groups_left_by_a_crashed_operator_are_reaped_at_start()
     {
         var state = Directory.CreateTempSubdirectory("lebureau-reap-").FullName;
-        var launcher = new LocalDesktopLauncher(Path.Combine(state, "desktops"), "");
+        var launcher = new LocalDesktopLauncher(Path.Combine(state, "desktops"), Path.Combine(state, "data"), "");
         var orphan = launcher.Launch(new LaunchRequest("orphan", "127.77.250.2", 999, 18091, "t", 640, 480));
         await Eventually.Until(() => Task.FromResult(ProcessGroup.IsAlive(orphan.GroupId)), x => x, because: "orphan started");
 

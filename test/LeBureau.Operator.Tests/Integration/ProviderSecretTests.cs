@@ -101,4 +101,38 @@ public sealed class ProviderSecretTests(ControlPlaneFixture fixture) : IAsyncLif
         (await fixture.Client.CoreV1.ListNamespacedEventAsync(_ns, fieldSelector: "involvedObject.name=late")).Items
             .Should().NotContain(e => e.Type == "Warning", "waiting for a Secret that arrives is not a problem");
     }
+
+    [Fact]
+    public async Task A_desktop_waits_for_its_embeddings_secret_and_runs_once_it_is_created()
+    {
+        const string EmbeddingsKey = "sk-embeddings-test-fedcba9876";
+        await fixture.Client.CreateNamespacedSecretAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = "chat-key" },
+            StringData = new Dictionary<string, string> { ["apiKey"] = ProviderKey },
+        }, _ns);
+        await _desktops.CreateAsync("memory", s => s.Provider = new Desktop.ProviderSpec
+        {
+            Name = ProviderName.OpenAI, SecretRef = new SecretKeyRef { Name = "chat-key", Key = "apiKey" },
+            Embeddings = new Desktop.EmbeddingsSpec { Model = "text-embedding-3-small", SecretRef = new SecretKeyRef { Name = "embeddings-key", Key = "key" } },
+        });
+        var waiting = await _desktops.WaitAsync("memory", d => d.Status.Conditions?.Any(c => c.Reason == ConditionReasons.WaitingForProviderSecret) == true,
+            because: "memory waits for its embeddings Secret");
+        waiting.Status.Conditions.Should().Contain(c => c.Reason == ConditionReasons.WaitingForProviderSecret && c.Message != null && c.Message.Contains("embeddings-key"));
+
+        // Only the embeddings Secret arrives: its informer event alone must bring the desktop back (the index covers it).
+        await fixture.Client.CreateNamespacedSecretAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = "embeddings-key" },
+            StringData = new Dictionary<string, string> { ["key"] = EmbeddingsKey },
+        }, _ns);
+        await _desktops.WaitAsync("memory", d => d.Status.Phase == DesktopPhase.Running, because: "memory runs once its embeddings Secret is there");
+
+        var cloudInit = await fixture.Client.ReadNamespacedSecretAsync(DesktopNames.CloudInitSecret("memory"), _ns);
+        var contents = System.Text.RegularExpressions.Regex.Matches(Encoding.UTF8.GetString(cloudInit.Data["userdata"]), @"content: (\S+)")
+            .Select(m => Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[1].Value))).ToList();
+        contents.Should().Contain(c => c.Contains($"LEBUREAU_EMBEDDINGS_KEY={EmbeddingsKey}\n") && c.Contains("LEBUREAU_EMBEDDINGS_MODEL=text-embedding-3-small\n")
+            && c.Contains($"LEBUREAU_PROVIDER_KEY={ProviderKey}\n"));
+        _operator.Logs.All.Should().NotContain(EmbeddingsKey).And.NotContain(ProviderKey, "keys are never logged");
+    }
 }

@@ -6,6 +6,7 @@ using k8s.Models;
 using LeBureau.Operator.KubeVirt;
 using LeBureau.Operator.Local;
 using LeBureau.Operator.Runtime;
+using LeBureau.Operator.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LeBureau.Operator.Tests.KubeVirtSimulator;
@@ -64,7 +65,7 @@ public sealed partial class VirtualMachineSimulator : IReconciler<VirtualMachine
     {
         ArgumentNullException.ThrowIfNull(plane);
         await KubeVirtCrds.InstallAsync(plane);
-        var launcher = agentBinary is null ? null : new LocalDesktopLauncher(Directory.CreateTempSubdirectory("kubevirt-sim-").FullName, agentBinary);
+        var launcher = agentBinary is null ? null : SimulatorLauncher.Create("kubevirt-sim-", agentBinary);
         var simulator = new VirtualMachineSimulator(plane.CreateClient(), @namespace, launcher, agentPort, 78);
         var controller = new Controller<VirtualMachine>("kubevirt-simulator", simulator._machines, simulator,
             new ControllerOptions { Workers = workers }, NullLogger<Controller<VirtualMachine>>.Instance);

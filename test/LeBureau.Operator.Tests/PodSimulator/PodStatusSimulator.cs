@@ -4,6 +4,7 @@ using k8s;
 using k8s.Models;
 using LeBureau.Operator.Local;
 using LeBureau.Operator.Runtime;
+using LeBureau.Operator.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LeBureau.Operator.Tests.PodSimulator;
@@ -34,7 +35,7 @@ public sealed class PodStatusSimulator : IReconciler<V1Pod>, IAsyncDisposable
         _pods = new Informer<V1Pod>(new ResourceClient<V1Pod>(api), options, NullLogger<Informer<V1Pod>>.Instance);
         _secrets = new Informer<V1Secret>(new ResourceClient<V1Secret>(api), options, NullLogger<Informer<V1Secret>>.Instance);
         _podClient = new ResourceClient<V1Pod>(api);
-        _launcher = new LocalDesktopLauncher(Directory.CreateTempSubdirectory("pod-sim-").FullName, agentBinary);
+        _launcher = SimulatorLauncher.Create("pod-sim-", agentBinary);
         _pods.Changed += (type, old, current) =>
         {
             if (type == WatchEventType.Deleted && old is not null && _agents.TryRemove(old.Metadata.Uid, out var agent))

@@ -11,6 +11,29 @@ public sealed class DesktopPodTests
 {
     private static readonly TierSize Pro = new() { Cpu = 4, Memory = "8Gi", Disk = "40Gi" };
 
+    private const string ProviderKey = "sk-pod-provider-key-value";
+    private const string EmbeddingsKey = "sk-pod-embeddings-key-value";
+
+    /// <summary>The settings the reconciler hands the runtime, keys included (the pod must not use them).</summary>
+    private static ChatSettings Chat(Desktop desktop, OperatorOptions? options = null)
+    {
+        var provider = desktop.Spec.Provider!;
+        var embeddingsKey = ChatDelivery.EmbeddingsSecretRef(provider) switch
+        {
+            null => null,
+            var reference when reference == provider.SecretRef => ProviderKey,
+            _ => EmbeddingsKey,
+        };
+        return ChatDelivery.Settings(provider, ProviderKey, embeddingsKey, options ?? new OperatorOptions());
+    }
+
+    private static Desktop WithProvider(Desktop.EmbeddingsSpec? embeddings) => Desktop(s => s.Provider = new Desktop.ProviderSpec
+    {
+        Name = ProviderName.OpenAI, SecretRef = new SecretKeyRef { Name = "llm", Key = "apiKey" }, Embeddings = embeddings,
+    });
+
+    private static Dictionary<string, V1EnvVar> Env(V1Pod pod) => pod.Spec.Containers.Single().Env.ToDictionary(e => e.Name);
+
     private static Desktop Desktop(Action<Desktop.DesktopSpec>? configure = null)
     {
         var desktop = new Desktop { Metadata = new V1ObjectMeta { Name = "d", NamespaceProperty = "ns", Uid = "uid-1" } };
@@ -21,7 +44,7 @@ public sealed class DesktopPodTests
     [Fact]
     public void The_pod_is_sized_by_the_tier_owned_by_the_desktop_and_runs_the_default_image()
     {
-        var pod = DesktopPod.Build(Desktop(), Pro, "img:default", 8080);
+        var pod = DesktopPod.Build(Desktop(), Pro, "img:default", 8080, null);
         pod.Metadata.Name.Should().Be("d");
         pod.Metadata.NamespaceProperty.Should().Be("ns");
         pod.Metadata.Labels.Should().Contain(Labels.Desktop, "d").And.Contain(Labels.Component, "desktop");
@@ -39,16 +62,19 @@ public sealed class DesktopPodTests
         container.Env.Should().Contain(e => e.Name == "LEBUREAU_AGENT_PORT" && e.Value == "8080");
         container.Env.Should().Contain(e => e.Name == "LEBUREAU_RESOLUTION" && e.Value == "1280x800");
         container.Env.Should().NotContain(e => e.Name.StartsWith("LEBUREAU_PROVIDER", StringComparison.Ordinal), "no provider is configured");
+        container.Env.Should().NotContain(e => e.Name.StartsWith("LEBUREAU_EMBEDDINGS", StringComparison.Ordinal));
+        container.Env.Should().Contain(e => e.Name == "LEBUREAU_DATA_DIR" && e.Value == "/home/desktop/.lebureau", "the chat data lives on the data disk");
     }
 
     [Fact]
     public void The_pod_mounts_the_data_disk_and_takes_secrets_by_reference()
     {
-        var pod = DesktopPod.Build(Desktop(s =>
+        var desktop = Desktop(s =>
         {
             s.Image = "img:mine";
             s.Provider = new Desktop.ProviderSpec { Name = ProviderName.Anthropic, Model = "m1", SecretRef = new SecretKeyRef { Name = "keys", Key = "anthropic" } };
-        }), Pro, "img:default", 8080);
+        });
+        var pod = DesktopPod.Build(desktop, Pro, "img:default", 8080, Chat(desktop));
         var container = pod.Spec.Containers.Single();
         container.Image.Should().Be("img:mine");
         container.VolumeMounts.Should().Contain(m => m.Name == "data" && m.MountPath == DesktopPod.HomePath);
@@ -66,9 +92,59 @@ public sealed class DesktopPodTests
     }
 
     [Fact]
+    public void Embeddings_with_their_own_secret_take_their_key_from_it()
+    {
+        var desktop = WithProvider(new Desktop.EmbeddingsSpec { Model = "text-embedding-3-small", SecretRef = new SecretKeyRef { Name = "emb", Key = "k" } });
+        var pod = DesktopPod.Build(desktop, Pro, "img", 8080, Chat(desktop));
+        var env = Env(pod);
+
+        env["LEBUREAU_EMBEDDINGS_KEY"].Value.Should().BeNull();
+        env["LEBUREAU_EMBEDDINGS_KEY"].ValueFrom.SecretKeyRef.Name.Should().Be("emb");
+        env["LEBUREAU_EMBEDDINGS_KEY"].ValueFrom.SecretKeyRef.Key.Should().Be("k");
+        env["LEBUREAU_EMBEDDINGS_MODEL"].Value.Should().Be("text-embedding-3-small");
+        env["LEBUREAU_PROVIDER_KEY"].ValueFrom.SecretKeyRef.Name.Should().Be("llm");
+        env.Keys.Should().NotContain(["LEBUREAU_MODEL", "LEBUREAU_PROVIDER_BASE_URL", "LEBUREAU_EMBEDDINGS_BASE_URL"], "none is set");
+        KubernetesJson.Serialize(pod).Should().NotContain(ProviderKey).And.NotContain(EmbeddingsKey, "keys stay in the user's Secrets");
+    }
+
+    [Fact]
+    public void Embeddings_without_a_secret_take_the_provider_key()
+    {
+        var desktop = WithProvider(new Desktop.EmbeddingsSpec());
+        var env = Env(DesktopPod.Build(desktop, Pro, "img", 8080, Chat(desktop)));
+
+        env["LEBUREAU_EMBEDDINGS_KEY"].ValueFrom.SecretKeyRef.Name.Should().Be("llm");
+        env["LEBUREAU_EMBEDDINGS_KEY"].ValueFrom.SecretKeyRef.Key.Should().Be("apiKey");
+        env.Keys.Should().NotContain("LEBUREAU_EMBEDDINGS_MODEL");
+    }
+
+    [Fact]
+    public void Without_embeddings_the_pod_gets_no_embeddings_settings()
+    {
+        var desktop = WithProvider(null);
+        var env = Env(DesktopPod.Build(desktop, Pro, "img", 8080, Chat(desktop, new OperatorOptions { EmbeddingsBaseUrl = "http://embed:9000" })));
+
+        env.Keys.Should().NotContain(k => k.StartsWith("LEBUREAU_EMBEDDINGS", StringComparison.Ordinal), "memory is off");
+        env["LEBUREAU_PROVIDER"].Value.Should().Be("openai");
+        env["LEBUREAU_DATA_DIR"].Value.Should().Be(DesktopPod.DataDirectory);
+    }
+
+    [Fact]
+    public void Base_urls_come_from_the_operator_options()
+    {
+        var options = new OperatorOptions { EmbeddingsBaseUrl = "http://embed:9000" };
+        options.ProviderBaseUrls["openai"] = "http://gateway:8080/v1";
+        var desktop = WithProvider(new Desktop.EmbeddingsSpec());
+        var env = Env(DesktopPod.Build(desktop, Pro, "img", 8080, Chat(desktop, options)));
+
+        env["LEBUREAU_PROVIDER_BASE_URL"].Value.Should().Be("http://gateway:8080/v1");
+        env["LEBUREAU_EMBEDDINGS_BASE_URL"].Value.Should().Be("http://embed:9000");
+    }
+
+    [Fact]
     public void The_pod_runs_unprivileged()
     {
-        var pod = DesktopPod.Build(Desktop(), Pro, "img", 8080);
+        var pod = DesktopPod.Build(Desktop(), Pro, "img", 8080, null);
         pod.Spec.SecurityContext.RunAsNonRoot.Should().BeTrue();
         pod.Spec.SecurityContext.RunAsUser.Should().Be(1000);
         pod.Spec.SecurityContext.SeccompProfile.Type.Should().Be("RuntimeDefault");

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 
-namespace LeBureau.ApiServer.Tests.Infrastructure;
+namespace LeBureau.Testing;
 
-/// <summary>Every log line (message, exception, scopes' values) of the api-servers under test, for secret scans.</summary>
+/// <summary>Every log line (message, exception, scopes' values) of the servers under test (api-server, operator), for secret scans.</summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
