@@ -27,13 +27,16 @@ public static class ChatApi
     {
         var api = app.MapGroup("/api/desktops/{id}").WithTags("Chat").WithProblemErrors().WithAgentErrors()
             .RequireCapability(Capability.DesktopChat);
-        api.MapPost("/chat", Chat);
-        api.MapPost("/chat/stream", Stream).Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
-        api.MapGet("/chat/messages", Messages);
+        api.MapPost("/chat", Chat).Accepts<ChatBody>("application/json")
+            .WithSummary("Send a message to the desktop's AI agent and wait for its answer");
+        api.MapPost("/chat/stream", Stream).Accepts<ChatBody>("application/json").Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .WithSummary("Send a message and stream the answer (SSE: start, text, tool_start, tool_finish, then done or error)");
+        api.MapGet("/chat/messages", Messages).WithSummary("The desktop's conversation: every message with its tool steps");
 
         var v1 = app.MapGroup("/v1/desktops/{id}").WithTags("Chat").WithProblemErrors().WithAgentErrors()
             .RequireCapability(Capability.DesktopChat);
-        v1.MapPost("/chat", Chat);
+        v1.MapPost("/chat", Chat).Accepts<ChatBody>("application/json")
+            .WithSummary("Send a message to the desktop's AI agent and wait for its answer");
         return app;
     }
 

@@ -120,9 +120,10 @@ internal sealed partial class ChatSession : IDisposable
             var response = await turn.RunAsync(transcript, screen, limit.Token);
 
             await history.SaveAsync(answer with { Content = response, Status = ChatMessageRecord.Done, CompletedAt = _time.GetUtcNow(), Steps = turn.Steps }, CancellationToken.None);
-            run.Emit(new ChatEvent(ChatEvent.Done, new JsonObject { ["messageId"] = run.MessageId, ["response"] = response }));
-            Log.TurnDone(_logger, run.MessageId, turn.Steps.Count);
+            // Queued before the turn ends, so that the next message's recall waits for it.
             Remember(run.MessageId, message, response);
+            Log.TurnDone(_logger, run.MessageId, turn.Steps.Count);
+            run.Emit(new ChatEvent(ChatEvent.Done, new JsonObject { ["messageId"] = run.MessageId, ["response"] = response }));
         }
         catch (Exception e) when (e is ProviderException or OperationCanceledException || e is not OutOfMemoryException)
         {

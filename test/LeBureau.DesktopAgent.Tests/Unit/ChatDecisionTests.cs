@@ -163,6 +163,28 @@ public sealed class ChatDecisionTests
     }
 
     [Fact]
+    public async Task A_turn_that_was_running_when_the_agent_stopped_is_an_interrupted_error_at_the_next_start()
+    {
+        var directory = Directory.CreateTempSubdirectory("lebureau-history-").FullName;
+        try
+        {
+            var history = new ChatHistory(directory, maxMessages: 10);
+            await history.SaveAsync(new ChatMessageRecord("u1", "user", "long job", "sent", T0), default);
+            await history.SaveAsync(new ChatMessageRecord("a1", "assistant", "half an ans", "running", T0, ReplyTo: "u1"), default);
+
+            var reopened = new ChatHistory(directory, maxMessages: 10).Messages;
+            reopened[1].Status.Should().Be("error");
+            reopened[1].Error!.Code.Should().Be("interrupted");
+            reopened[1].Content.Should().Be("half an ans");
+            new ChatHistory(directory, maxMessages: 10).Messages[1].Status.Should().Be("error", "the repair was written back");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_run_replays_every_event_to_a_late_reader_and_ends_at_the_final_one()
     {
         var run = new ChatRun("msg_a", "msg_u");

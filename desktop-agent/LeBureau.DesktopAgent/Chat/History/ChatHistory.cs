@@ -4,7 +4,8 @@ namespace LeBureau.DesktopAgent.Chat.History;
 
 /// <summary>
 /// The conversation on the desktop's data disk: <c>{data}/chat/history.jsonl</c>, one message per line, a later line
-/// with the same id replacing an earlier one (a message is saved when it starts and again when it ends). Lines that
+/// with the same id replacing an earlier one (a message is saved when it starts and again when it ends; one still
+/// running when the file is next opened was cut short and becomes an <c>interrupted</c> error). Lines that
 /// do not parse (a torn write when the desktop died) are skipped. Beyond <c>maxMessages</c> the oldest messages are
 /// dropped and the file is rewritten (atomically, through a rename).
 /// </summary>
@@ -31,8 +32,23 @@ public sealed class ChatHistory
             _lines++;
             if (Parse(line) is { } message) Upsert(message);
         }
-        Trim();
+        var interrupted = false;
+        for (var i = 0; i < _messages.Count; i++)
+        {
+            if (_messages[i].Status != ChatMessageRecord.Running) continue;
+            _messages[i] = _messages[i] with { Status = ChatMessageRecord.Failed, Error = Interrupted };
+            interrupted = true;
+        }
+        if (Trim() || interrupted)
+        {
+            File.WriteAllLines(_file + ".tmp", _messages.Select(m => JsonSerializer.Serialize(m, Json)));
+            File.Move(_file + ".tmp", _file, overwrite: true);
+            _lines = _messages.Count;
+        }
     }
+
+    /// <summary>The error of a turn that was running when the agent stopped (a desktop stop, a crash): found at the next start.</summary>
+    public static ChatFailure Interrupted { get; } = new("interrupted", "the desktop agent stopped while answering (the desktop was stopped or restarted)", StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>The messages, oldest first.</summary>
     public IReadOnlyList<ChatMessageRecord> Messages
