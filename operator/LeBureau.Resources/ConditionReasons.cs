@@ -44,4 +44,34 @@ public static class ConditionReasons
 
     /// <summary>The API key expired.</summary>
     public const string KeyExpired = "KeyExpired";
+
+    /// <summary>The task's desktop does not exist (or was deleted).</summary>
+    public const string DesktopNotFound = "DesktopNotFound";
+
+    /// <summary>The task's desktop is stopped and the task does not ask to start it (spec.startDesktop).</summary>
+    public const string DesktopStopped = "DesktopStopped";
+
+    /// <summary>The task's desktop is booting, or its agent is not ready yet.</summary>
+    public const string DesktopNotReady = "DesktopNotReady";
+
+    /// <summary>An earlier task of the same desktop runs (tasks of a desktop run one at a time, in creation order).</summary>
+    public const string Queued = "Queued";
+
+    /// <summary>The task runs on its desktop.</summary>
+    public const string TaskRunning = "TaskRunning";
+
+    /// <summary>The task finished and was approved or needed no approval.</summary>
+    public const string Succeeded = "Succeeded";
+
+    /// <summary>The command exited non-zero, the agent's turn failed, or the desktop went away.</summary>
+    public const string TaskFailed = "TaskFailed";
+
+    /// <summary>The task ran longer than spec.timeout.</summary>
+    public const string TimedOut = "TimedOut";
+
+    /// <summary>The reviewer rejected the task.</summary>
+    public const string Rejected = "Rejected";
+
+    /// <summary>spec.cancel was set.</summary>
+    public const string Cancelled = "Cancelled";
 }

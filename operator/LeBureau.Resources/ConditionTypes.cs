@@ -17,4 +17,10 @@ public static class ConditionTypes
 
     /// <summary>The desktop was stopped for inactivity.</summary>
     public const string IdleStopped = "IdleStopped";
+
+    /// <summary>A task's desktop can take it: it exists, runs with its agent ready, and no earlier task of it is running.</summary>
+    public const string DesktopAvailable = "DesktopAvailable";
+
+    /// <summary>A task reached done, failed or cancelled.</summary>
+    public const string Completed = "Completed";
 }

@@ -12,6 +12,7 @@ namespace LeBureau.Resources;
 [PrinterColumn("Desktop", ".spec.desktopRef")]
 [PrinterColumn("Type", ".spec.type")]
 [PrinterColumn("Phase", ".status.phase")]
+[PrinterColumn("Exit", ".status.exitCode", "integer")]
 [PrinterColumn("Age", ".metadata.creationTimestamp", "date")]
 public sealed class DesktopTask : IKubernetesObject<V1ObjectMeta>, ISpec<DesktopTask.DesktopTaskSpec>, IStatus<DesktopTask.DesktopTaskStatus>
 {
@@ -65,6 +66,18 @@ public sealed class DesktopTask : IKubernetesObject<V1ObjectMeta>, ISpec<Desktop
         [Default(false), JsonPropertyName("run")]
         public bool Run { get; set; }
 
+        /// <summary>StartDesktop, when true, starts the desktop (spec.running) if it is stopped when the task's turn comes; otherwise the task waits until the desktop runs. Default false.</summary>
+        [Default(false), JsonPropertyName("startDesktop")]
+        public bool StartDesktop { get; set; }
+
+        /// <summary>Timeout bounds a run from its start, as a duration such as 90s or 30m; a task still running then fails and its process is stopped. Default 30m.</summary>
+        [Default("30m"), Duration, RegularExpression(DurationAttribute.Pattern), JsonPropertyName("timeout")]
+        public string? Timeout { get; set; } = "30m";
+
+        /// <summary>Cancel, when true, cancels the task: a pending or queued task never runs, a running one is stopped on its desktop. Default false.</summary>
+        [Default(false), JsonPropertyName("cancel")]
+        public bool Cancel { get; set; }
+
         /// <summary>Decision is the reviewer's verdict on a task in review: approve (done) or reject (failed). Optional.</summary>
         [JsonPropertyName("decision")]
         public TaskDecision? Decision { get; set; }
@@ -81,9 +94,25 @@ public sealed class DesktopTask : IKubernetesObject<V1ObjectMeta>, ISpec<Desktop
         [JsonPropertyName("phase")]
         public TaskPhase? Phase { get; set; }
 
-        /// <summary>Output is what the task produced (the agent's answer or the command's output), capped at 64 KiB.</summary>
+        /// <summary>Output is what the task produced (the agent's answer, or the command's stdout then stderr), capped at 64 KiB.</summary>
         [JsonPropertyName("output")]
         public string? Output { get; set; }
+
+        /// <summary>OutputTruncated is true when the output was longer than the cap and was cut.</summary>
+        [JsonPropertyName("outputTruncated")]
+        public bool? OutputTruncated { get; set; }
+
+        /// <summary>RunId names the run on the desktop's agent (the task's uid); the operator asks the agent about it before starting anything, so a task never runs twice.</summary>
+        [MaxLength(128), JsonPropertyName("runId")]
+        public string? RunId { get; set; }
+
+        /// <summary>MessageId is the chat message that answered a prompt task (see the desktop's chat history).</summary>
+        [MaxLength(128), JsonPropertyName("messageId")]
+        public string? MessageId { get; set; }
+
+        /// <summary>ReviewedAt is when the review decision was applied.</summary>
+        [JsonPropertyName("reviewedAt")]
+        public DateTimeOffset? ReviewedAt { get; set; }
 
         /// <summary>ExitCode is the command's exit code (command tasks only).</summary>
         [JsonPropertyName("exitCode")]
