@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using LeBureau.ApiServer.Tests.Infrastructure;
 using LeBureau.ControlPlane;
-using LeBureau.Operator;
 using LeBureau.Testing;
 using LeBureau.Testing.Providers;
 using Microsoft.AspNetCore.Builder;
@@ -31,20 +30,12 @@ public sealed class ChatOnLocalDesktopsTests(ApiServerFixture fixture) : IAsyncL
         _standIn = await ProviderStandIn.StartAsync();
         _ns = await fixture.CreateNamespaceAsync("chat-local");
         _state = Directory.CreateTempSubdirectory("lebureau-chat-local-").FullName;
-        _operator = OperatorApp.Build(
+        _operator = await LocalOperator.StartAsync(fixture, _ns, _state,
         [
-            $"--urls=http://127.0.0.1:{FreePort.Next()}",
-            $"--Kubernetes:Kubeconfig={fixture.Plane.KubeconfigPath}",
-            "--Operator:Runtime=Local",
-            $"--Operator:Namespaces:0={_ns}",
-            "--Operator:AgentProbeInterval=00:00:01",
-            $"--Operator:StateDirectory={_state}",
-            $"--Operator:AgentBinary={RepoPaths.DesktopAgent}",
             $"--Operator:ProviderBaseUrls:anthropic={_standIn.BaseUrl.ToString().TrimEnd('/')}",
             $"--Operator:EmbeddingsBaseUrl={new Uri(_standIn.BaseUrl, "v1")}",
             "--Logging:LogLevel:Default=Debug",
         ], builder => builder.Logging.AddProvider(_operatorLogs));
-        await _operator.StartAsync();
     }
 
     public async Task DisposeAsync()

@@ -2,8 +2,6 @@ using System.Net;
 using System.Text.Json;
 using LeBureau.ApiServer.Tests.Infrastructure;
 using LeBureau.ControlPlane;
-using LeBureau.Operator;
-using LeBureau.Testing;
 using Microsoft.AspNetCore.Builder;
 
 namespace LeBureau.ApiServer.Tests.Integration;
@@ -23,19 +21,7 @@ public sealed class EndToEndTests(ApiServerFixture fixture) : IAsyncLifetime
     {
         _ns = await fixture.CreateNamespaceAsync("e2e");
         _state = Directory.CreateTempSubdirectory("lebureau-api-e2e-").FullName;
-        var agent = RepoPaths.DesktopAgent;
-        _operator = OperatorApp.Build(
-        [
-            $"--urls=http://127.0.0.1:{FreePort.Next()}",
-            $"--Kubernetes:Kubeconfig={fixture.Plane.KubeconfigPath}",
-            "--Operator:Runtime=Local",
-            $"--Operator:Namespaces:0={_ns}",
-            "--Operator:AgentProbeInterval=00:00:01",
-            $"--Operator:StateDirectory={_state}",
-            $"--Operator:AgentBinary={agent}",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await _operator.StartAsync();
+        _operator = await LocalOperator.StartAsync(fixture, _ns, _state);
     }
 
     public async Task DisposeAsync()
