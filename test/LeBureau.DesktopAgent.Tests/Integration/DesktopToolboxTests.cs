@@ -62,6 +62,62 @@ public sealed class DesktopToolboxTests(WideDesktopFixture desktop)
         (window.Events.First(e => e.Type == TestXlib.ButtonPress).State & TestXlib.ShiftMask).Should().Be(TestXlib.ShiftMask);
     }
 
+    [Theory]
+    [InlineData("double_click", 2, 1u)]
+    [InlineData("triple_click", 3, 1u)]
+    [InlineData("right_click", 1, 3u)]
+    [InlineData("middle_click", 1, 2u)]
+    public async Task Click_actions_press_their_button_their_number_of_times(string action, int times, uint button)
+    {
+        using var window = await TestWindow.OpenAsync(desktop.Display, 900, 500, 120, 80, 0x336699);
+
+        var output = await ComputerAsync(new { action, coordinate = new[] { 683, 384 } });
+
+        output.IsError.Should().BeFalse(output.Text);
+        (await Eventually.WaitAsync(() => window.Events.Count(e => e.Type == TestXlib.ButtonRelease) == times, Deadline)).Should().BeTrue();
+        window.Events.Where(e => e.Type == TestXlib.ButtonPress).Should().HaveCount(times).And.OnlyContain(e => e.Detail == button);
+    }
+
+    [Fact]
+    public async Task Drag_and_mouse_down_up_press_move_and_release_the_left_button_in_scaled_coordinates()
+    {
+        using var window = await TestWindow.OpenAsync(desktop.Display, 900, 500, 300, 200, 0x336699);
+
+        var drag = await ComputerAsync(new { action = "left_click_drag", start_coordinate = new[] { 650, 360 }, coordinate = new[] { 800, 450 } });
+
+        drag.IsError.Should().BeFalse(drag.Text);
+        desktop.QueryPointer().Should().Be((1125, 633), "the end (800,450) of the 1366×768 view is (1125,633) on the 1920×1080 screen");
+        (await Eventually.WaitAsync(() => window.Events.Any(e => e.Type == TestXlib.ButtonRelease), Deadline)).Should().BeTrue();
+        window.Events.Should().Contain(e => e.Type == TestXlib.MotionNotify && (e.State & TestXlib.Button1Mask) != 0, "it moved with the button held");
+
+        window.Clear();
+        (await ComputerAsync(new { action = "left_mouse_down" })).IsError.Should().BeFalse();
+        (await Eventually.WaitAsync(() => window.Events.Any(e => e.Type == TestXlib.ButtonPress), Deadline)).Should().BeTrue();
+        window.Events.Should().NotContain(e => e.Type == TestXlib.ButtonRelease, "down only presses");
+        (await ComputerAsync(new { action = "left_mouse_up" })).IsError.Should().BeFalse();
+        (await Eventually.WaitAsync(() => window.Events.Any(e => e.Type == TestXlib.ButtonRelease), Deadline)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Hold_key_keeps_the_key_down_for_the_duration_and_wait_waits()
+    {
+        using var window = await TestWindow.OpenAsync(desktop.Display, 900, 500, 120, 80, 0x336699, focus: true);
+        await ComputerAsync(new { action = "mouse_move", coordinate = new[] { 683, 384 } });
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var held = await ComputerAsync(new { action = "hold_key", text = "shift", duration = 0.3 });
+        clock.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(300));
+        held.IsError.Should().BeFalse(held.Text);
+        (await Eventually.WaitAsync(() => window.Events.Any(e => e.Type == TestXlib.KeyRelease), Deadline)).Should().BeTrue();
+        window.Events.First(e => e.Type == TestXlib.KeyPress).Keysym.Should().Be(0xffe1u, "Shift_L went down");
+
+        clock.Restart();
+        var waited = await ComputerAsync(new { action = "wait", duration = 0.2 });
+        waited.IsError.Should().BeFalse(waited.Text);
+        clock.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(200));
+        waited.Image.Should().NotBeNull("a wait answers with what the screen shows after it");
+    }
+
     [Fact]
     public async Task Cursor_position_is_reported_in_scaled_coordinates()
     {
