@@ -3,12 +3,13 @@ namespace LeBureau.DesktopAgent.Chat;
 /// <summary>
 /// The events of one running turn, kept until it ends so that any number of readers can follow it from the start.
 /// The turn runs on its own: a reader that goes away (a client disconnecting from the stream) stops reading, never
-/// the turn.
+/// the turn; <see cref="Cancel"/> stops it.
 /// </summary>
 public sealed class ChatRun(string messageId, string userMessageId)
 {
     private readonly List<ChatEvent> _events = [];
     private readonly Lock _lock = new();
+    private readonly CancellationTokenSource _cancel = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The assistant message this turn writes.</summary>
@@ -19,6 +20,27 @@ public sealed class ChatRun(string messageId, string userMessageId)
 
     /// <summary>True once the final event was emitted.</summary>
     public bool IsFinished { get; private set; }
+
+    /// <summary>Why the turn was cancelled, once <see cref="Cancel"/> was called before it ended.</summary>
+    public string? CancelReason { get; private set; }
+
+    /// <summary>Fires on <see cref="Cancel"/>; linked into the turn's token.</summary>
+    internal CancellationToken Cancelled => _cancel.Token;
+
+    /// <summary>
+    /// Cancels the turn unless it already ended: it ends with a <c>cancelled</c> error whose message is
+    /// <paramref name="reason"/> (the first reason given wins).
+    /// </summary>
+    public void Cancel(string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        lock (_lock)
+        {
+            if (IsFinished || CancelReason is not null) return;
+            CancelReason = reason;
+        }
+        _cancel.Cancel();
+    }
 
     /// <summary>Appends an event and wakes the readers.</summary>
     public void Emit(ChatEvent e)

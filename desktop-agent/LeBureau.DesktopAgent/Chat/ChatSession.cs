@@ -12,7 +12,8 @@ namespace LeBureau.DesktopAgent.Chat;
 /// <summary>
 /// The desktop's conversation: one turn at a time (a second message while one is answered is refused, see
 /// <see cref="TryStart"/>), its history and memory on the data disk. A turn runs in the background until it ends,
-/// whoever listens: clients that go away do not cancel it; the agent stopping does (the turn is saved as interrupted).
+/// whoever listens: clients that go away do not cancel it; <see cref="ChatRun.Cancel"/> does (saved as cancelled), and
+/// so does the agent stopping (saved as interrupted).
 /// </summary>
 internal sealed partial class ChatSession : IDisposable
 {
@@ -106,7 +107,7 @@ internal sealed partial class ChatSession : IDisposable
         var earlier = history.Messages;
         var answer = new ChatMessageRecord(run.MessageId, ChatMessageRecord.Assistant, "", ChatMessageRecord.Running, now, ReplyTo: run.UserMessageId);
         var turn = new ChatTurn(_model!, _tools, _options, _time, run);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(_stopping, run.Cancelled);
         limit.CancelAfter(_options.TurnTimeout);
         try
         {
@@ -127,7 +128,7 @@ internal sealed partial class ChatSession : IDisposable
         }
         catch (Exception e) when (e is ProviderException or OperationCanceledException || e is not OutOfMemoryException)
         {
-            var failure = Failure(e, limit.IsCancellationRequested && !_stopping.IsCancellationRequested);
+            var failure = Failure(e, run.CancelReason, limit.IsCancellationRequested && !_stopping.IsCancellationRequested);
             Log.TurnFailed(_logger, run.MessageId, failure.Code, failure.Message);
             try
             {
@@ -148,10 +149,12 @@ internal sealed partial class ChatSession : IDisposable
         }
     }
 
-    private ChatFailure Failure(Exception e, bool turnTimedOut)
+    private ChatFailure Failure(Exception e, string? cancelled, bool turnTimedOut)
     {
         var (code, message, retryAfter) = e switch
         {
+            // Whatever the provider SDK made of the cancellation.
+            _ when cancelled is not null => (ChatErrorCode.Cancelled, cancelled, (TimeSpan?)null),
             ProviderException p => (p.Code, p.Message, p.RetryAfter),
             OperationCanceledException when turnTimedOut =>
                 (ChatErrorCode.TurnTimeout, $"the turn took longer than {_options.TurnTimeout.TotalMinutes:0.#} min (Chat:TurnTimeout)", null),

@@ -57,7 +57,6 @@ public sealed record ChatSettings(
             return null;
         }
         reason = null;
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         return new ChatSettings(
             provider,
             options.Model ?? Env("LEBUREAU_MODEL") ?? DefaultModel(provider),
@@ -66,7 +65,7 @@ public sealed record ChatSettings(
             ReadKey(options.EmbeddingsApiKeyFile) ?? Env("LEBUREAU_EMBEDDINGS_KEY"),
             options.EmbeddingsModel ?? Env("LEBUREAU_EMBEDDINGS_MODEL") ?? DefaultEmbeddingsModel(provider),
             Url(options.EmbeddingsBaseUrl ?? Env("LEBUREAU_EMBEDDINGS_BASE_URL")),
-            options.DataDirectory ?? Env("LEBUREAU_DATA_DIR") ?? Path.Combine(home.Length > 0 ? home : "/tmp", ".lebureau"));
+            AgentDataDirectory.Resolve(options.DataDirectory, environment));
     }
 
     /// <inheritdoc />

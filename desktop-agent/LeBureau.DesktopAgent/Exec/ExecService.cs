@@ -16,7 +16,7 @@ internal sealed class ExecService(ProcessRunner runner)
         }
 
         return await runner.RunAsync(
-            "exec", ["bash", "-c", request.Command], request.Cwd, request.Env, request.Stdin, request.TimeoutMs, request.MaxOutputBytes, cancellationToken);
+            "exec", ["bash", "-c", request.Command], request.Cwd, request.Env, request.Stdin, request.TimeoutMs, request.MaxOutputBytes, CancellationToken.None, cancellationToken);
     }
 
     public async Task<Outcome<ExecResult>> BashAsync(BashRequest request, CancellationToken cancellationToken)
@@ -36,7 +36,7 @@ internal sealed class ExecService(ProcessRunner runner)
         try
         {
             return await runner.RunAsync(
-                "bash", ["bash", file], request.Cwd, request.Env, request.Stdin, request.TimeoutMs, request.MaxOutputBytes, cancellationToken);
+                "bash", ["bash", file], request.Cwd, request.Env, request.Stdin, request.TimeoutMs, request.MaxOutputBytes, CancellationToken.None, cancellationToken);
         }
         finally
         {

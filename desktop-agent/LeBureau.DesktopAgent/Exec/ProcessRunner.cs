@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace LeBureau.DesktopAgent.Exec;
 
 /// <summary>
-/// Runs a program in its own session and process group (through setsid) so that a timeout or a
+/// Runs a program in its own session and process group (through setsid) so that a timeout, a kill or a
 /// cancelled request kills the whole group, background children included.
 /// </summary>
 internal sealed partial class ProcessRunner(IOptions<AgentOptions> options, ILogger<ProcessRunner> logger)
@@ -15,6 +15,11 @@ internal sealed partial class ProcessRunner(IOptions<AgentOptions> options, ILog
     private static readonly TimeSpan OutputGraceAfterExit = TimeSpan.FromMilliseconds(250);
     private const int SigKill = 9;
 
+    /// <summary>
+    /// Runs <paramref name="arguments"/>. At the timeout, or when <paramref name="kill"/> fires, the group is killed and
+    /// the result returned (ExitCode 137, TimedOut only for the timeout); when <paramref name="cancellationToken"/> fires
+    /// (the caller went away) the group is killed and this throws.
+    /// </summary>
     public async Task<ExecResult> RunAsync(
         string kind,
         IReadOnlyList<string> arguments,
@@ -23,6 +28,7 @@ internal sealed partial class ProcessRunner(IOptions<AgentOptions> options, ILog
         string? stdin,
         int timeoutMs,
         int maxOutputBytes,
+        CancellationToken kill,
         CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("setsid")
@@ -53,7 +59,7 @@ internal sealed partial class ProcessRunner(IOptions<AgentOptions> options, ILog
         await WriteStdinAsync(process, stdin);
 
         var timedOut = false;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(kill, cancellationToken);
         deadline.CancelAfter(timeoutMs);
         try
         {
@@ -61,7 +67,7 @@ internal sealed partial class ProcessRunner(IOptions<AgentOptions> options, ILog
         }
         catch (OperationCanceledException)
         {
-            timedOut = !cancellationToken.IsCancellationRequested;
+            timedOut = !cancellationToken.IsCancellationRequested && !kill.IsCancellationRequested;
             KillGroup(process.Id);
             await process.WaitForExitAsync(CancellationToken.None);
             if (timedOut)
@@ -119,7 +125,13 @@ internal sealed partial class ProcessRunner(IOptions<AgentOptions> options, ILog
         }
     }
 
-    private static void KillGroup(int processGroup) => Kill(-processGroup, SigKill);
+    // The process first: killed right after its start, it may not have called setsid yet, and then it has no group of
+    // its own to kill (it would go on to run the command). Once it has, its group holds every child it started.
+    private static void KillGroup(int pid)
+    {
+        Kill(pid, SigKill);
+        Kill(-pid, SigKill);
+    }
 
     [LibraryImport("libc", EntryPoint = "kill")]
     private static partial int Kill(int pid, int signal);

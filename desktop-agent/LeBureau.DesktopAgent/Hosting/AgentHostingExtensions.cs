@@ -6,6 +6,7 @@ using LeBureau.DesktopAgent.Exec;
 using LeBureau.DesktopAgent.Files;
 using LeBureau.DesktopAgent.Input;
 using LeBureau.DesktopAgent.Metrics;
+using LeBureau.DesktopAgent.Runs;
 using LeBureau.DesktopAgent.Screenshot;
 using LeBureau.DesktopAgent.Vnc;
 using LeBureau.DesktopAgent.X11;
@@ -59,6 +60,7 @@ public static class AgentHostingExtensions
         builder.Services.AddOptions<ToolboxOptions>().BindConfiguration(ChatOptions.Section + ":Tools").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DesktopToolbox>();
         builder.Services.AddSingleton<ChatSession>();
+        builder.Services.AddSingleton<RunService>();
         return builder;
     }
 
@@ -68,6 +70,8 @@ public static class AgentHostingExtensions
 
         // Resolved now so that a missing token file fails the start, not the first request.
         app.Services.GetRequiredService<AgentToken>();
+        // Resolved now so that runs the previous agent left running are marked interrupted at start.
+        app.Services.GetRequiredService<RunService>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BearerTokenMiddleware>();
@@ -80,6 +84,7 @@ public static class AgentHostingExtensions
         app.MapMetricsApi();
         app.MapVncApi();
         app.MapChatApi();
+        app.MapRunsApi();
         return app;
     }
 }

@@ -23,4 +23,7 @@ public enum ChatErrorCode
 
     /// <summary>The agent stopped while the turn ran: 503.</summary>
     Interrupted,
+
+    /// <summary>The turn was cancelled (<see cref="ChatRun.Cancel"/>: its run was cancelled or timed out): 409.</summary>
+    Cancelled,
 }

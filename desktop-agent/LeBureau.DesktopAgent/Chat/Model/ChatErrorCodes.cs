@@ -12,6 +12,7 @@ public static class ChatErrorCodes
         ChatErrorCode.ProviderTimeout => "provider_timeout",
         ChatErrorCode.TurnTimeout => "turn_timeout",
         ChatErrorCode.StepLimit => "step_limit",
+        ChatErrorCode.Cancelled => "cancelled",
         _ => "interrupted",
     };
 
@@ -21,6 +22,7 @@ public static class ChatErrorCodes
         ChatErrorCode.ProviderRateLimited => StatusCodes.Status429TooManyRequests,
         ChatErrorCode.ProviderTimeout or ChatErrorCode.TurnTimeout => StatusCodes.Status504GatewayTimeout,
         ChatErrorCode.Interrupted => StatusCodes.Status503ServiceUnavailable,
+        ChatErrorCode.Cancelled => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status502BadGateway,
     };
 }

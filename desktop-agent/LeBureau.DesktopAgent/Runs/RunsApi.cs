@@ -1,0 +1,37 @@
+using LeBureau.AgentContract;
+using LeBureau.DesktopAgent.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LeBureau.DesktopAgent.Runs;
+
+/// <summary>
+/// Mission control's runs (the contract: <see cref="AgentRoutes"/>, <see cref="RunRequest"/>, <see cref="RunState"/>).
+/// <c>POST /runs</c> → 201 new run, 200 the run that already has the id, 400, 409 (prompt: chat busy or not configured);
+/// <c>GET /runs/{id}</c> → 200, 404; <c>POST /runs/{id}/cancel</c> → 200 the final state, 404.
+/// </summary>
+internal static class RunsApi
+{
+    public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/runs", Start);
+        app.MapGet("/runs/{id}", Get);
+        app.MapPost("/runs/{id}/cancel", Cancel);
+        return app;
+    }
+
+    private static Results<Created<RunState>, Ok<RunState>, ProblemHttpResult> Start(RunRequest request, RunService runs)
+    {
+        var outcome = runs.Start(request);
+        if (outcome.Error is { } error) return ApiResults.Problem(error, outcome.Status);
+        var run = outcome.Value!;
+        return outcome.Status == StatusCodes.Status201Created ? TypedResults.Created("/" + AgentRoutes.Run(run.Id), run) : TypedResults.Ok(run);
+    }
+
+    private static Results<Ok<RunState>, ProblemHttpResult> Get(string id, RunService runs) =>
+        runs.Get(id) is { } run ? TypedResults.Ok(run) : NotFound(id);
+
+    private static async Task<Results<Ok<RunState>, ProblemHttpResult>> Cancel(string id, RunService runs, CancellationToken cancellationToken) =>
+        await runs.CancelAsync(id, cancellationToken) is { } run ? TypedResults.Ok(run) : NotFound(id);
+
+    private static ProblemHttpResult NotFound(string id) => ApiResults.Problem($"no run '{id}' on this desktop", StatusCodes.Status404NotFound);
+}
