@@ -19,7 +19,14 @@ internal sealed class ScreenshotService(XDisplay display)
         return new ScreenInfo(screen.Width, screen.Height, scaled.Width, scaled.Height);
     }
 
-    public async Task<Outcome<EncodedImage>> CaptureAsync(ScreenshotQuery query, CancellationToken cancellationToken)
+    public Task<Outcome<EncodedImage>> CaptureAsync(ScreenshotQuery query, CancellationToken cancellationToken) =>
+        CaptureAsync(query, pngCache: null, cancellationToken);
+
+    /// <summary>
+    /// Captures and encodes; a PNG encoded through <paramref name="pngCache"/> (the previous image of the same series)
+    /// recompresses only the strips whose pixels changed, and is the previous PNG itself when none did.
+    /// </summary>
+    public async Task<Outcome<EncodedImage>> CaptureAsync(ScreenshotQuery query, PngStripCache? pngCache, CancellationToken cancellationToken)
     {
         var screen = await display.InvokeAsync((session, _) => session.Size, cancellationToken);
         if (ScreenshotPlan.TryCreate(screen, query, out var error) is not { } plan)
@@ -41,7 +48,7 @@ internal sealed class ScreenshotService(XDisplay display)
                     return true;
                 },
                 cancellationToken);
-            var bytes = Encode(plan, pixels, address, stride);
+            var bytes = Encode(plan, pixels, address, stride, pngCache);
             var contentType = plan.Format == ImageFormat.Png ? "image/png" : "image/jpeg";
             return new EncodedImage(bytes, contentType, screen, plan.Output);
         }
@@ -52,13 +59,13 @@ internal sealed class ScreenshotService(XDisplay display)
         }
     }
 
-    private static byte[] Encode(ScreenshotPlan plan, byte[] pixels, IntPtr address, int stride)
+    private static byte[] Encode(ScreenshotPlan plan, byte[] pixels, IntPtr address, int stride, PngStripCache? pngCache)
     {
         var region = plan.Region;
         var scaled = plan.Output.Width != region.Width || plan.Output.Height != region.Height;
         if (plan.Format == ImageFormat.Png && !scaled)
         {
-            return PngWriter.Encode(pixels, region.Width, region.Height, stride);
+            return PngWriter.Encode(pixels, region.Width, region.Height, stride, pngCache);
         }
 
         using var captured = new SKBitmap();
@@ -72,7 +79,7 @@ internal sealed class ScreenshotService(XDisplay display)
         var image = resized ?? captured;
         if (plan.Format == ImageFormat.Png)
         {
-            return PngWriter.Encode(image.GetPixelSpan(), image.Width, image.Height, image.RowBytes);
+            return PngWriter.Encode(image.GetPixelSpan(), image.Width, image.Height, image.RowBytes, pngCache);
         }
 
         using var pixmap = image.PeekPixels();

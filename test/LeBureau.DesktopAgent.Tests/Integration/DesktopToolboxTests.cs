@@ -119,6 +119,30 @@ public sealed class DesktopToolboxTests(WideDesktopFixture desktop)
     }
 
     [Fact]
+    public async Task Screenshot_of_an_unchanged_screen_is_the_previous_image_and_of_a_changed_one_a_new_image()
+    {
+        // Two screenshots in a row of a still screen: the second is the first image itself, not encoded again.
+        ToolImage? previous = null;
+        (await Eventually.WaitAsync(async () =>
+        {
+            var shot = (await ComputerAsync(new { action = "screenshot" })).Image!;
+            var reused = ReferenceEquals(shot.Bytes, previous?.Bytes);
+            previous = shot;
+            return reused;
+        }, Deadline)).Should().BeTrue();
+
+        using var window = await TestWindow.OpenAsync(desktop.Display, 300, 200, 150, 90, 0xcc3311);
+        var changed = (await Eventually.WaitAsync(async () =>
+        {
+            var shot = (await ComputerAsync(new { action = "mouse_move", coordinate = new[] { 10, 10 } })).Image!;
+            using var image = SKBitmap.Decode(shot.Bytes);
+            return !ReferenceEquals(shot.Bytes, previous!.Bytes) && image.GetPixel(250, 166) == new SKColor(0xcc, 0x33, 0x11);
+        }, Deadline));
+
+        changed.Should().BeTrue(because: "the new window is in the screenshot after the action");
+    }
+
+    [Fact]
     public async Task Cursor_position_is_reported_in_scaled_coordinates()
     {
         (await ComputerAsync(new { action = "mouse_move", coordinate = new[] { 100, 200 } })).IsError.Should().BeFalse();

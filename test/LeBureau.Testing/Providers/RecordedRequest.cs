@@ -15,7 +15,7 @@ public sealed class RecordedRequest
 
     internal RecordedRequest(
         StandInProvider provider, string method, string path, string query, IReadOnlyDictionary<string, string> headers,
-        string body, DateTimeOffset arrivedAt, long arrivedTimestamp)
+        string body, DateTimeOffset arrivedAt, long arrivedTimestamp, long receivedTimestamp)
     {
         Provider = provider;
         Method = method;
@@ -25,6 +25,7 @@ public sealed class RecordedRequest
         Body = body;
         ArrivedAt = arrivedAt;
         ArrivedTimestamp = arrivedTimestamp;
+        ReceivedTimestamp = receivedTimestamp;
         try
         {
             Json = body.Length == 0 ? null : JsonNode.Parse(body);
@@ -50,17 +51,22 @@ public sealed class RecordedRequest
     /// <summary>Headers: the request headers, names case-insensitive, repeated values joined with <c>", "</c>.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; }
 
-    /// <summary>Body: the raw request body as UTF-8 text.</summary>
-    public string Body { get; }
+    /// <summary>
+    /// Body: the raw request body as UTF-8 text; empty once replied when <see cref="ProviderStandIn.KeepBodies"/> is off.
+    /// </summary>
+    public string Body { get; private set; }
 
-    /// <summary>Json: <see cref="Body"/> parsed, or null when it is empty or not JSON.</summary>
-    public JsonNode? Json { get; }
+    /// <summary>Json: <see cref="Body"/> parsed, or null when it is empty or not JSON (or was dropped with it).</summary>
+    public JsonNode? Json { get; private set; }
 
     /// <summary>ArrivedAt: wall-clock time the request reached the handler.</summary>
     public DateTimeOffset ArrivedAt { get; }
 
     /// <summary>ArrivedTimestamp: <see cref="Stopwatch.GetTimestamp"/> when the request reached the handler.</summary>
     public long ArrivedTimestamp { get; }
+
+    /// <summary>ReceivedTimestamp: <see cref="Stopwatch.GetTimestamp"/> when the request's body had been read to its end.</summary>
+    public long ReceivedTimestamp { get; }
 
     /// <summary>RepliedAt: wall-clock time the reply finished sending; null until then (and forever for an aborted reply).</summary>
     public DateTimeOffset? RepliedAt => _replied.Task.IsCompleted ? _repliedAt : null;
@@ -71,6 +77,12 @@ public sealed class RecordedRequest
     /// <summary>Completes once the reply has been sent completely; throws <see cref="TimeoutException"/> after <paramref name="timeout"/>.</summary>
     public Task WaitForReplyAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
         _replied.Task.WaitAsync(timeout, cancellationToken);
+
+    internal void DropBody()
+    {
+        Body = "";
+        Json = null;
+    }
 
     internal void MarkReplied()
     {

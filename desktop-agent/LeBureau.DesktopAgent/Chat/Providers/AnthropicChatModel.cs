@@ -48,15 +48,7 @@ public sealed class AnthropicChatModel : IChatModel, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(onText);
-        var parameters = new MessageCreateParams
-        {
-            Model = _settings.Model,
-            MaxTokens = _maxTokens,
-            System = new List<BetaTextBlockParam> { new(request.System) { CacheControl = new BetaCacheControlEphemeral() } },
-            Tools = Tools(request),
-            Messages = Messages(request.Transcript),
-            Betas = [ComputerUseBeta],
-        };
+        var parameters = Params(request);
 
         var text = new StringBuilder();
         var calls = new List<ToolCall>();
@@ -127,73 +119,23 @@ public sealed class AnthropicChatModel : IChatModel, IDisposable
         new BetaToolTextEditor20250728 { CacheControl = new BetaCacheControlEphemeral() },
     ];
 
-    private static List<BetaMessageParam> Messages(IReadOnlyList<TranscriptEntry> transcript)
+    // Typed params for everything but the messages, which are written as JSON in one pass (AnthropicMessagesJson):
+    // the same request body, without serialising the screenshots again at every level of the typed model.
+    private MessageCreateParams Params(ModelRequest request)
     {
-        var messages = new List<BetaMessageParam>(transcript.Count);
-        for (var i = 0; i < transcript.Count; i++)
+        var shell = new MessageCreateParams
         {
-            var last = i == transcript.Count - 1;
-            messages.Add(transcript[i] switch
-            {
-                UserEntry user => new BetaUserMessageParam(UserBlocks(user, last)),
-                AssistantEntry assistant => new BetaAssistantMessageParam(AssistantBlocks(assistant)),
-                ToolResultsEntry results => new BetaUserMessageParam(ResultBlocks(results, last)),
-                _ => throw new InvalidOperationException($"unknown transcript entry {transcript[i].GetType().Name}"),
-            });
-        }
-        return messages;
+            Model = _settings.Model,
+            MaxTokens = _maxTokens,
+            System = new List<BetaTextBlockParam> { new(request.System) { CacheControl = new BetaCacheControlEphemeral() } },
+            Tools = Tools(request),
+            Messages = [],
+            Betas = [ComputerUseBeta],
+        };
+        var body = shell.RawBodyData.ToDictionary(property => property.Key, property => property.Value);
+        body["messages"] = AnthropicMessagesJson.Write(request.Transcript);
+        return MessageCreateParams.FromRawUnchecked(shell.RawHeaderData, shell.RawQueryData, body);
     }
-
-    private static List<BetaContentBlockParam> UserBlocks(UserEntry user, bool cached)
-    {
-        var blocks = new List<BetaContentBlockParam>();
-        if (user.Recalled is { } recalled) blocks.Add(new BetaTextBlockParam(recalled));
-        blocks.Add(new BetaTextBlockParam(user.Text) { CacheControl = cached ? new BetaCacheControlEphemeral() : null });
-        return blocks;
-    }
-
-    private static List<BetaContentBlockParam> AssistantBlocks(AssistantEntry assistant)
-    {
-        var blocks = new List<BetaContentBlockParam>();
-        if (assistant.Text.Length > 0) blocks.Add(new BetaTextBlockParam(assistant.Text));
-        foreach (var call in assistant.Calls)
-        {
-            blocks.Add(new BetaToolUseBlockParam { ID = call.Id, Name = call.Name, Input = InputOf(call) });
-        }
-        // The API refuses an empty assistant turn.
-        if (blocks.Count == 0) blocks.Add(new BetaTextBlockParam("(no answer)"));
-        return blocks;
-    }
-
-    private static List<BetaContentBlockParam> ResultBlocks(ToolResultsEntry results, bool cached)
-    {
-        var blocks = new List<BetaContentBlockParam>(results.Results.Count);
-        for (var i = 0; i < results.Results.Count; i++)
-        {
-            var result = results.Results[i];
-            var content = new List<Block>();
-            if (result.Output.Text.Length > 0 || result.Output.Image is null) content.Add(new BetaTextBlockParam(result.Output.Text.Length > 0 ? result.Output.Text : "(no output)"));
-            if (result.Output.Image is { } image)
-            {
-                content.Add(new BetaImageBlockParam(new BetaBase64ImageSource { Data = Convert.ToBase64String(image.Bytes), MediaType = MediaType(image) }));
-            }
-            blocks.Add(new BetaToolResultBlockParam(result.CallId)
-            {
-                Content = content,
-                IsError = result.Output.IsError,
-                CacheControl = cached && i == results.Results.Count - 1 ? new BetaCacheControlEphemeral() : null,
-            });
-        }
-        return blocks;
-    }
-
-    private static Dictionary<string, JsonElement> InputOf(ToolCall call) =>
-        call.Input.ValueKind == JsonValueKind.Object
-            ? call.Input.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone())
-            : [];
-
-    private static ApiEnum<string, MediaType> MediaType(ToolImage image) =>
-        image.MediaType == "image/jpeg" ? Anthropic.Models.Beta.Messages.MediaType.ImageJpeg : Anthropic.Models.Beta.Messages.MediaType.ImagePng;
 
     private static string Describe(Exception e) => e.Message.Length > 200 ? e.Message[..200] : e.Message;
 }

@@ -50,7 +50,7 @@ internal sealed partial class DesktopToolbox
     }
 
     private async Task<ToolOutput> ScreenshotAsync(CancellationToken cancellationToken) =>
-        Captured(await screenshots.CaptureAsync(AutoScaled(), cancellationToken), "screenshot");
+        Captured(await screenshots.CaptureAsync(AutoScaled(), _screens, cancellationToken), "screenshot");
 
     private async Task<ToolOutput> CursorPositionAsync(CancellationToken cancellationToken)
     {
@@ -186,7 +186,7 @@ internal sealed partial class DesktopToolbox
         }
 
         var text = done.Value is CursorPosition cursor ? $"{what}; the pointer is at X={cursor.X},Y={cursor.Y}" : what;
-        var shot = await screenshots.CaptureAsync(AutoScaled(), cancellationToken);
+        var shot = await screenshots.CaptureAsync(AutoScaled(), _screens, cancellationToken);
         return shot.Value is { } image ? ToolOutput.Success(text, Image(image)) : ToolOutput.Success($"{text} (no screenshot: {shot.Error})");
     }
 

@@ -25,6 +25,10 @@ internal sealed partial class DesktopToolbox(
     public const string Bash = "bash";
     public const string Editor = "str_replace_based_edit_tool";
 
+    // The model's whole-screen screenshots, one after the other: a step that changed a few rows of the screen (a typed
+    // character) recompresses only those strips, and one that changed nothing returns the previous PNG as it was.
+    private readonly PngStripCache _screens = new();
+
     private ToolboxOptions Options => options.Value;
 
     /// <summary>The screen as the model sees it: the real screen scaled by the computer-use rule (its display_width_px/height_px).</summary>
