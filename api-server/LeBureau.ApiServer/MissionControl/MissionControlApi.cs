@@ -55,14 +55,14 @@ public static class MissionControlApi
     }
 
     internal static Task<Results<Ok<TaskDto>, ProblemHttpResult>> Run(string id, [AsParameters] TaskRequest request) =>
-        ApplyAsync(id, request, TaskTransitions.RunConflict, _ => new { run = true }, guarded: false);
+        ApplyAsync(id, request, TaskTransitions.RunConflict, new { run = true }, guarded: false);
 
     internal static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Review(string id, ReviewTaskRequest? body, [AsParameters] TaskRequest request)
     {
         if (body is null) return ApiErrors.Problem(StatusCodes.Status400BadRequest, "A JSON body is required.");
         if (body.Validate() is { } error) return ApiErrors.Problem(StatusCodes.Status400BadRequest, error);
         // Guarded: two reviewers deciding at once get one decision and one 409, never a silent overwrite.
-        return await ApplyAsync(id, request, TaskTransitions.ReviewConflict, _ => new { decision = body.Decision, feedback = body.Feedback }, guarded: true);
+        return await ApplyAsync(id, request, TaskTransitions.ReviewConflict, new { decision = body.Decision, feedback = body.Feedback }, guarded: true);
     }
 
     internal static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Cancel(string id, [AsParameters] TaskRequest request)
@@ -78,12 +78,12 @@ public static class MissionControlApi
         TypedResults.Ok(request.Tasks.List(request.Caller).Where(TaskTransitions.AwaitsReview).Select(request.Tasks.ToDto).ToList());
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> ApplyAsync(
-        string id, TaskRequest request, Func<DesktopTask, string?> conflict, Func<DesktopTask, object> spec, bool guarded)
+        string id, TaskRequest request, Func<DesktopTask, string?> conflict, object spec, bool guarded)
     {
         var found = request.Find(id);
         if (found.Task is not { } task) return Failure(found);
         if (conflict(task) is { } reason) return ApiErrors.Problem(StatusCodes.Status409Conflict, reason);
-        return await PatchAsync(task, request, spec(task), guarded);
+        return await PatchAsync(task, request, spec, guarded);
     }
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> PatchAsync(DesktopTask task, TaskRequest request, object spec, bool guarded)

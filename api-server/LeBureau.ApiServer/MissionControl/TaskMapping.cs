@@ -5,9 +5,14 @@ namespace LeBureau.ApiServer.MissionControl;
 /// <summary>DesktopTasks as the API shows them, and the status filter (pure).</summary>
 public static class TaskMapping
 {
+    private static readonly TaskPhase[] Phases = Enum.GetValues<TaskPhase>();
+    private static readonly string[] Names = [.. Phases.Select(p => Wire(p))];
+
     /// <summary>The wire names of the phases, in order: what <c>?status=</c> accepts.</summary>
-    public static readonly IReadOnlyList<string> StatusNames =
-        [.. Enum.GetValues<TaskPhase>().Select(p => System.Text.Json.JsonSerializer.Serialize(p).Trim('"'))];
+    public static IReadOnlyList<string> StatusNames => Names;
+
+    /// <summary>An enum's wire name (pending, approve, command …), from its JSON serialisation.</summary>
+    public static string Wire<T>(T value) where T : struct, Enum => System.Text.Json.JsonSerializer.Serialize(value).Trim('"');
 
     /// <summary>The task's status: its phase, pending before the operator has written one.</summary>
     public static TaskPhase Status(DesktopTask task)
@@ -21,9 +26,9 @@ public static class TaskMapping
     {
         phase = null;
         if (string.IsNullOrEmpty(text)) return true;
-        var index = StatusNames.ToList().IndexOf(text);
+        var index = Array.IndexOf(Names, text);
         if (index < 0) return false;
-        phase = Enum.GetValues<TaskPhase>()[index];
+        phase = Phases[index];
         return true;
     }
 

@@ -19,7 +19,7 @@ public static class TaskTransitions
     {
         ArgumentNullException.ThrowIfNull(task);
         if (TaskMapping.Status(task) != TaskPhase.Review) return $"The task is {Name(task)}; only a task in review can be approved or rejected.";
-        return task.Spec.Decision is { } decision ? $"The task was already reviewed ({Wire(decision)})." : null;
+        return task.Spec.Decision is { } decision ? $"The task was already reviewed ({TaskMapping.Wire(decision)})." : null;
     }
 
     /// <summary>Cancelling works until the task is done, failed or cancelled.</summary>
@@ -36,7 +36,5 @@ public static class TaskTransitions
     /// <summary>Waiting for a reviewer: in review with no decision yet.</summary>
     public static bool AwaitsReview(DesktopTask task) => ReviewConflict(task) is null;
 
-    private static string Name(DesktopTask task) => Wire(TaskMapping.Status(task));
-
-    private static string Wire<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value).Trim('"');
+    private static string Name(DesktopTask task) => TaskMapping.Wire(TaskMapping.Status(task));
 }
