@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace LeBureau.ApiServer.Cache;
 
 /// <summary>
-/// The api-server's informers: API keys by hash, desktops by uid, agent-token Secrets. All reads come from here;
+/// The api-server's informers: API keys by hash, desktops and mission-control tasks by uid, agent-token Secrets. All reads come from here;
 /// the api-server upserts what it writes (<see cref="Informer{T}.Upsert"/>) so that its next read sees it.
 /// </summary>
 internal sealed class ResourceCaches
@@ -23,13 +23,17 @@ internal sealed class ResourceCaches
         ApiKeys.AddIndex(ByUid, k => k.Metadata.Uid is { } uid ? [uid] : []);
         Desktops = Create<Desktop>(api, loggers, labelSelector: null);
         Desktops.AddIndex(ByUid, d => d.Metadata.Uid is { } uid ? [uid] : []);
+        Tasks = Create<DesktopTask>(api, loggers, labelSelector: null);
+        Tasks.AddIndex(ByUid, t => t.Metadata.Uid is { } uid ? [uid] : []);
         AgentTokens = Create<V1Secret>(api, loggers, options.Value.AgentTokenSecretSelector);
-        All = [ApiKeys, Desktops, AgentTokens];
+        All = [ApiKeys, Desktops, Tasks, AgentTokens];
     }
 
     public Informer<ApiKey> ApiKeys { get; }
 
     public Informer<Desktop> Desktops { get; }
+
+    public Informer<DesktopTask> Tasks { get; }
 
     public Informer<V1Secret> AgentTokens { get; }
 

@@ -11,6 +11,7 @@ using LeBureau.ApiServer.Control;
 using LeBureau.ApiServer.Cyberdesk;
 using LeBureau.ApiServer.Desktops;
 using LeBureau.ApiServer.LiveView;
+using LeBureau.ApiServer.MissionControl;
 using LeBureau.ApiServer.RateLimiting;
 using LeBureau.Operator.Runtime;
 using Microsoft.AspNetCore.Http.Json;
@@ -38,6 +39,8 @@ public static class ApiServerHostingExtensions
         builder.Services.AddSingleton<RedisRateLimiter>();
         builder.Services.AddSingleton<DesktopLookup>();
         builder.Services.AddSingleton<DesktopWriter>();
+        builder.Services.AddSingleton<TaskLookup>();
+        builder.Services.AddSingleton<TaskWriter>();
         builder.Services.AddSingleton<ActivityRecorder>();
         builder.Services.AddHttpClient<AgentClient>().ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseProxy = false });
 
@@ -77,6 +80,7 @@ public static class ApiServerHostingExtensions
         app.MapChatApi();
         app.MapCyberdeskApi();
         app.MapLiveViewApi();
+        app.MapMissionControlApi();
         app.MapStreamsApi();
         return app;
     }

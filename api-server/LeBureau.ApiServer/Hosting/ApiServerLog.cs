@@ -11,6 +11,9 @@ internal static partial class ApiServerLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Desktop {Namespace}/{Name} created ({Tier})")]
     public static partial void DesktopCreated(ILogger logger, string @namespace, string name, string tier);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {Namespace}/{Name} created on desktop {Desktop}")]
+    public static partial void TaskCreated(ILogger logger, string @namespace, string name, string desktop);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Creating the provider Secret of desktop {Namespace}/{Name} failed; the desktop was deleted again")]
     public static partial void ProviderSecretFailed(ILogger logger, Exception exception, string @namespace, string name);
 

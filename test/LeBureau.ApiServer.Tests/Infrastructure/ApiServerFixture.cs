@@ -174,6 +174,49 @@ public sealed class ApiServerFixture : IAsyncLifetime
         await Client.CustomObjects.GetNamespacedCustomObjectAsync<Desktop>(
             Desktop.Group, Desktop.Version, desktop.Metadata.NamespaceProperty, Desktop.Plural, desktop.Metadata.Name);
 
+    /// <summary>A DesktopTask on <paramref name="desktop"/> created directly (no api-server), once both caches hold it.</summary>
+    public async Task<DesktopTask> CreateTaskAsync(Desktop desktop, string content = "echo hello", bool requiresApproval = false)
+    {
+        var task = await Client.CustomObjects.CreateNamespacedCustomObjectAsync<DesktopTask>(
+            new DesktopTask
+            {
+                Metadata = new V1ObjectMeta { GenerateName = "task-" },
+                Spec = new DesktopTask.DesktopTaskSpec { DesktopRef = desktop.Metadata.Name, Type = TaskType.Command, Content = content, RequiresApproval = requiresApproval },
+            },
+            Desktop.Group, Desktop.Version, desktop.Metadata.NamespaceProperty, DesktopTask.Plural);
+        await WaitForTaskAsync(task.Metadata.Uid, _ => true);
+        return task;
+    }
+
+    /// <summary>
+    /// Writes a task's status as the operator's task controller would (<paramref name="status"/>: the fields besides phase,
+    /// e.g. <c>new { output = "hi", exitCode = 0 }</c>); waits until both caches see the phase.
+    /// </summary>
+    public async Task<DesktopTask> SetTaskStatusAsync(string uid, TaskPhase phase, object? status = null)
+    {
+        var task = ServerA.Services.GetRequiredService<ResourceCaches>().Tasks.FirstByIndex(ResourceCaches.ByUid, uid)
+            ?? throw new InvalidOperationException($"task {uid} is not in the cache");
+        var fields = JsonSerializer.SerializeToNode(status ?? new { })!.AsObject();
+        fields["phase"] = JsonSerializer.Serialize(phase).Trim('"');
+        var patch = new System.Text.Json.Nodes.JsonObject { ["status"] = fields };
+        var updated = await Client.CustomObjects.PatchNamespacedCustomObjectStatusAsync<DesktopTask>(
+            new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch),
+            Desktop.Group, Desktop.Version, task.Metadata.NamespaceProperty, DesktopTask.Plural, task.Metadata.Name);
+        await WaitForTaskAsync(uid, t => t.Status?.Phase == phase && t.Metadata.ResourceVersion == updated.Metadata.ResourceVersion);
+        return updated;
+    }
+
+    public Task WaitForTaskAsync(string uid, Func<DesktopTask, bool> condition) =>
+        WaitForCachesAsync(c => c.Tasks.FirstByIndex(ResourceCaches.ByUid, uid) is { } t && condition(t));
+
+    /// <summary>The task with this uid as the Kubernetes API has it now (not the cache).</summary>
+    public async Task<DesktopTask> ReadTaskAsync(string ns, string uid)
+    {
+        var list = await Client.CustomObjects.ListNamespacedCustomObjectAsync<ObjectList<DesktopTask>>(
+            Desktop.Group, Desktop.Version, ns, DesktopTask.Plural);
+        return list.Items!.Single(t => t.Metadata.Uid == uid);
+    }
+
     public async Task<string> CreateNamespaceAsync(string prefix)
     {
         var name = $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}".ToLowerInvariant();

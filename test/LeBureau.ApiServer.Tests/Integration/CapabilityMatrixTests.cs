@@ -13,9 +13,10 @@ public sealed class CapabilityMatrixTests(ApiServerFixture fixture) : IAsyncLife
     private const string Unknown = "11111111-2222-3333-4444-555555555555";
     private string _ns = "";
     private string _id = "";
+    private string _task = "";
     private readonly Dictionary<Capability, string> _keys = [];
 
-    // Method, path ({id}: a stopped desktop of the tenant; {unknown}: no desktop), required capability, body.
+    // Method, path ({id}: a stopped desktop of the tenant; {unknown}: no desktop; {task}: a task on {id}), required capability, body.
     public static TheoryData<string, string, Capability, string?> Routes => new()
     {
         { "GET", "/api/desktops", Capability.DesktopRead, null },
@@ -54,6 +55,13 @@ public sealed class CapabilityMatrixTests(ApiServerFixture fixture) : IAsyncLife
         { "POST", "/v1/desktop/{unknown}/stop", Capability.DesktopLifecycle, null },
         { "POST", "/v1/desktop/{id}/computer-action", Capability.DesktopControl, "{\"type\":\"screenshot\"}" },
         { "POST", "/v1/desktop/{id}/bash-action", Capability.DesktopControl, "{\"command\":\"true\"}" },
+        { "GET", "/api/mission-control/tasks", Capability.TasksRead, null },
+        { "POST", "/api/mission-control/tasks", Capability.TasksWrite, "{}" },
+        { "GET", "/api/mission-control/tasks/{task}", Capability.TasksRead, null },
+        { "POST", "/api/mission-control/tasks/{task}/run", Capability.TasksWrite, null },
+        { "POST", "/api/mission-control/tasks/{task}/review", Capability.TasksWrite, "{\"decision\":\"approve\"}" },
+        { "POST", "/api/mission-control/tasks/{task}/cancel", Capability.TasksWrite, null },
+        { "GET", "/api/mission-control/approvals", Capability.TasksRead, null },
     };
 
     public async Task InitializeAsync()
@@ -63,7 +71,9 @@ public sealed class CapabilityMatrixTests(ApiServerFixture fixture) : IAsyncLife
         {
             _keys[capability] = await fixture.CreateKeyAsync(_ns, [capability]);
         }
-        _id = (await fixture.CreateDesktopAsync(_ns, running: false)).Metadata.Uid;
+        var desktop = await fixture.CreateDesktopAsync(_ns, running: false);
+        _id = desktop.Metadata.Uid;
+        _task = (await fixture.CreateTaskAsync(desktop)).Metadata.Uid;
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -72,7 +82,7 @@ public sealed class CapabilityMatrixTests(ApiServerFixture fixture) : IAsyncLife
     [MemberData(nameof(Routes))]
     public async Task Only_the_routes_capability_passes(string method, string path, Capability required, string? body)
     {
-        var url = path.Replace("{id}", _id).Replace("{unknown}", Unknown);
+        var url = path.Replace("{id}", _id).Replace("{unknown}", Unknown).Replace("{task}", _task);
         foreach (var (capability, key) in _keys)
         {
             using var client = fixture.CreateClient(key);

@@ -54,11 +54,21 @@ public sealed class SecrecyAndDocsTests(ApiServerFixture fixture)
             "/v1/desktops/{id}/scroll", "/v1/desktops/{id}/type", "/v1/desktops/{id}/key", "/v1/desktops/{id}/bash", "/v1/desktops/{id}/exec",
             "/v1/desktops/{id}/screenshot", "/v1/desktops/{id}/chat", "/v1/desktop", "/v1/desktop/{id}", "/v1/desktop/{id}/stop",
             "/v1/desktop/{id}/computer-action", "/v1/desktop/{id}/bash-action",
+            "/api/mission-control/tasks", "/api/mission-control/tasks/{id}", "/api/mission-control/tasks/{id}/run",
+            "/api/mission-control/tasks/{id}/review", "/api/mission-control/tasks/{id}/cancel", "/api/mission-control/approvals",
         ];
         foreach (var path in expected) paths.TryGetProperty(path, out _).Should().BeTrue(path);
         var create = paths.GetProperty("/api/desktops").GetProperty("post");
         create.GetProperty("requestBody").GetRawText().Should().Contain("CreateDesktopRequest");
         create.GetProperty("responses").TryGetProperty("403", out _).Should().BeTrue();
+        var createTask = paths.GetProperty("/api/mission-control/tasks").GetProperty("post");
+        createTask.GetProperty("requestBody").GetRawText().Should().Contain("CreateTaskRequest");
+        createTask.GetProperty("summary").GetString().Should().NotBeNullOrEmpty();
+        paths.GetProperty("/api/mission-control/tasks/{id}/review").GetProperty("post").GetProperty("requestBody").GetRawText().Should().Contain("ReviewTaskRequest");
+        foreach (var action in new[] { "run", "review", "cancel" })
+        {
+            paths.GetProperty($"/api/mission-control/tasks/{{id}}/{action}").GetProperty("post").GetProperty("responses").TryGetProperty("409", out _).Should().BeTrue(action);
+        }
         paths.GetProperty("/v1/desktop/{id}/computer-action").GetProperty("post").GetProperty("responses").TryGetProperty("409", out _).Should().BeTrue();
 
         document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("bearer", out _).Should().BeTrue();
