@@ -9,6 +9,8 @@ namespace LeBureau.ApiServer.MissionControl;
 /// <param name="Content">The prompt or the command line.</param>
 /// <param name="Status">pending | running | review | done | failed | cancelled (pending until the operator has seen the task).</param>
 /// <param name="RequiresApproval">Whether the finished task waits in review for a decision.</param>
+/// <param name="Run">Whether the task was asked to run (a pending task with run false waits for POST …/run).</param>
+/// <param name="CancelRequested">Whether the task was asked to be cancelled (it reaches cancelled once the operator stopped it).</param>
 /// <param name="StartDesktop">Whether the desktop is started for the task when it is stopped.</param>
 /// <param name="Timeout">How long a run may take, such as 30m.</param>
 /// <param name="Output">What the task produced (the agent's answer, or stdout then stderr), at most 64 KiB.</param>
@@ -29,6 +31,8 @@ public sealed record TaskDto(
     string Content,
     TaskPhase Status,
     bool RequiresApproval,
+    bool Run,
+    bool CancelRequested,
     bool StartDesktop,
     string? Timeout,
     string? Output,

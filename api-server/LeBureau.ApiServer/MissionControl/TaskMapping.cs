@@ -44,6 +44,8 @@ public static class TaskMapping
             task.Spec.Content,
             Status(task),
             task.Spec.RequiresApproval,
+            task.Spec.Run,
+            task.Spec.Cancel,
             task.Spec.StartDesktop,
             task.Spec.Timeout,
             status?.Output,

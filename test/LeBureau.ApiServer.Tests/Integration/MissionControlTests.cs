@@ -180,6 +180,7 @@ public sealed class MissionControlTests(ApiServerFixture fixture)
         var run = await (await client.PostAsync($"{Tasks}/{id}/run", null)).JsonAsync(HttpStatusCode.OK);
         run.GetProperty("id").GetString().Should().Be(id);
         run.GetProperty("status").GetString().Should().Be("pending");
+        run.GetProperty("run").GetBoolean().Should().BeTrue("the answer says the task was asked to run");
         (await fixture.ReadTaskAsync(ns, id)).Spec.Run.Should().BeTrue();
         (await DetailAsync(await client.PostAsync($"{Tasks}/{id}/run", null), HttpStatusCode.Conflict)).Should().Be("The task was already asked to run.");
 
@@ -189,7 +190,7 @@ public sealed class MissionControlTests(ApiServerFixture fixture)
             .Should().Be("The task is running; only a pending task can be run.");
 
         var cancelled = await CreateIdAsync(client, desktop);
-        (await client.PostAsync($"{Tasks}/{cancelled}/cancel", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await (await client.PostAsync($"{Tasks}/{cancelled}/cancel", null)).JsonAsync(HttpStatusCode.OK)).GetProperty("cancelRequested").GetBoolean().Should().BeTrue();
         (await client.PostAsync($"{Tasks}/{cancelled}/run", null)).StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await fixture.ReadTaskAsync(ns, cancelled)).Spec.Run.Should().BeFalse();
 
