@@ -4,6 +4,7 @@ using System.Text.Json;
 using LeBureau.ControlPlane;
 using LeBureau.Events;
 using LeBureau.Resources;
+using LeBureau.Testing;
 
 namespace LeBureau.Streams.Tests;
 

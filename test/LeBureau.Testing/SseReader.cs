@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 
-namespace LeBureau.Streams.Tests;
+namespace LeBureau.Testing;
 
 /// <summary>A plain HTTP client reading <c>id:</c> and <c>data:</c> lines of an SSE response, as seed 003's Python consumer does.</summary>
 public sealed class SseReader : IAsyncDisposable
