@@ -74,7 +74,8 @@ public sealed partial class DesktopTaskReconciler(
                 var (endpoint, token) = Agent(desktop!);
                 var cancelled = token is null ? RunObservation.Unreachable("no agent token") : await agent.CancelAsync(endpoint, token, task.Metadata.Uid, cancellationToken);
                 if (cancelled.Kind == RunObservationKind.Unreachable) return ReconcileResult.Failure($"cancelling the run: {cancelled.Error}");
-                if (cancelled.State is { } final) CopyFinalOutput(plan.Status, final);
+                // A cancelled run may have printed more since the last poll: keep what it printed.
+                if (cancelled.State is { } final) TaskPolicy.CopyRun(plan.Status, final);
                 break;
         }
         return await WriteAsync(task, plan, cancellationToken);
@@ -151,15 +152,6 @@ public sealed partial class DesktopTaskReconciler(
         var secret = secrets.Get(desktop.Metadata.NamespaceProperty, DesktopNames.AgentTokenSecret(desktop.Metadata.Name));
         var token = secret?.Data?.TryGetValue(DesktopNames.TokenKey, out var bytes) == true ? Encoding.UTF8.GetString(bytes) : null;
         return (desktop.Status.AgentEndpoint ?? "", token);
-    }
-
-    /// <summary>A cancelled run may have printed more since the last poll: keep what it printed.</summary>
-    private static void CopyFinalOutput(DesktopTask.DesktopTaskStatus status, AgentContract.RunState state)
-    {
-        status.Output = state.Output;
-        status.OutputTruncated = state.OutputTruncated;
-        status.ExitCode = state.ExitCode;
-        status.MessageId = state.MessageId;
     }
 
     private static partial class Log

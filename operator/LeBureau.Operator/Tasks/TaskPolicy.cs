@@ -194,10 +194,7 @@ public static class TaskPolicy
         }
 
         var state = run.State!;
-        status.Output = state.Output;
-        status.OutputTruncated = state.OutputTruncated;
-        status.ExitCode = state.ExitCode;
-        status.MessageId = state.MessageId;
+        CopyRun(status, state);
         ConditionList.Set(conditions, ConditionTypes.DesktopAvailable, true, ConditionReasons.TaskRunning, $"running on desktop {task.Spec.DesktopRef}", generation, now);
         switch (state.Status)
         {
@@ -237,6 +234,20 @@ public static class TaskPolicy
             default:
                 return new TaskPlan(TaskAction.None, status);
         }
+    }
+
+    /// <summary>
+    /// Copies what the run produced. No output yet is no field: the API server's JSON for an empty string came back as
+    /// null (422, status.output must be a string).
+    /// </summary>
+    public static void CopyRun(DesktopTask.DesktopTaskStatus status, RunState state)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(state);
+        status.Output = string.IsNullOrEmpty(state.Output) ? null : state.Output;
+        status.OutputTruncated = state.OutputTruncated ? true : null;
+        status.ExitCode = state.ExitCode;
+        status.MessageId = string.IsNullOrEmpty(state.MessageId) ? null : state.MessageId;
     }
 
     /// <summary>A terminal status: the phase, completedAt, Completed=True, and the message for failures.</summary>
