@@ -50,6 +50,10 @@ public sealed partial class DesktopTaskReconciler(
     {
         ArgumentNullException.ThrowIfNull(task);
         if (task.Metadata.DeletionTimestamp is not null) return ReconcileResult.Success;
+        // The controller waits for the task cache only: deciding from a Desktop cache still filling (right after an
+        // operator start) would fail every task as DesktopNotFound.
+        await desktops.WaitForSyncAsync(cancellationToken);
+        await secrets.WaitForSyncAsync(cancellationToken);
         var ns = task.Metadata.NamespaceProperty;
         var desktopKey = ObjectKey.Of(ns, task.Spec.DesktopRef);
         var desktop = desktops.Get(ns, task.Spec.DesktopRef);

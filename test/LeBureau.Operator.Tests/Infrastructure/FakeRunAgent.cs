@@ -119,7 +119,7 @@ public sealed class FakeRunAgent : IAsyncDisposable
         {
             if (process.HasExited) return;
             _final = status;
-            Process.Start("kill", ["-KILL", $"-{process.Id}"]).WaitForExit();
+            Process.Start("kill", ["-s", "KILL", "--", $"-{process.Id}"])!.WaitForExit();
         }
 
         public RunState State()
