@@ -4,6 +4,7 @@ using LeBureau.Operator.Desktops;
 using LeBureau.Operator.Events;
 using LeBureau.Operator.Hosting;
 using LeBureau.Operator.Runtime;
+using LeBureau.Operator.Tasks;
 using LeBureau.Operator.Tiers;
 using Prometheus;
 
@@ -29,6 +30,7 @@ public static class OperatorApp
         builder.AddOperatorCore();
         builder.AddDesktopController();
         builder.AddApiKeyController();
+        builder.AddTaskController();
         builder.AddDesktopEvents();
         // Other controllers register here.
         configure?.Invoke(builder);

@@ -1,5 +1,6 @@
 using LeBureau.Events;
 using LeBureau.Operator.Runtime;
+using LeBureau.Resources;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -8,7 +9,7 @@ namespace LeBureau.Operator.Events;
 /// <summary>Registers the event publisher when Redis is configured (<c>Redis:ConnectionString</c>).</summary>
 public static class DesktopEventExtensions
 {
-    /// <summary>Adds Redis, the outbox publisher and the desktop event source (a leader-only controller).</summary>
+    /// <summary>Adds Redis, the outbox publisher and the desktop and task event sources (leader-only controllers).</summary>
     public static WebApplicationBuilder AddDesktopEvents(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -28,6 +29,9 @@ public static class DesktopEventExtensions
         services.AddHostedService(sp => sp.GetRequiredService<EventPublisher>());
         services.AddHttpClient<DesktopEventSource>();
         services.AddSingleton<IController>(sp => sp.GetRequiredService<DesktopEventSource>());
+        services.AddInformer<DesktopTask>();
+        services.AddSingleton<TaskEventSource>();
+        services.AddSingleton<IController>(sp => sp.GetRequiredService<TaskEventSource>());
         return builder;
     }
 }
