@@ -237,8 +237,8 @@ public static class TaskPolicy
     }
 
     /// <summary>
-    /// Copies what the run produced. No output yet is no field: the API server's JSON for an empty string came back as
-    /// null (422, status.output must be a string).
+    /// Copies what the run produced. No output yet is no field: a status with an empty output was refused by the API
+    /// server as null (422, status.output must be a string).
     /// </summary>
     public static void CopyRun(DesktopTask.DesktopTaskStatus status, RunState state)
     {
