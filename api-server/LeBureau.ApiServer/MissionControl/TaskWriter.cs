@@ -7,7 +7,7 @@ using LeBureau.Resources;
 namespace LeBureau.ApiServer.MissionControl;
 
 /// <summary>Writes DesktopTasks to the Kubernetes API; applies each result to the cache for read-your-writes.</summary>
-internal sealed class TaskWriter(IKubernetes client, ResourceCaches caches, ILogger<TaskWriter> logger)
+internal sealed class TaskWriter(IKubernetes client, ResourceCaches caches, TimeProvider clock, ILogger<TaskWriter> logger)
 {
     /// <summary>Creates a task (name <c>task-…</c>) on <paramref name="desktop"/>, labelled with the desktop's name.</summary>
     public async Task<DesktopTask> CreateAsync(Desktop desktop, DesktopTask.DesktopTaskSpec spec, CancellationToken cancellationToken)
@@ -20,6 +20,10 @@ internal sealed class TaskWriter(IKubernetes client, ResourceCaches caches, ILog
                 {
                     GenerateName = "task-",
                     Labels = new Dictionary<string, string> { [Labels.Desktop] = desktop.Metadata.Name },
+                    Annotations = new Dictionary<string, string>
+                    {
+                        [Annotations.CreatedAt] = clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                    },
                 },
                 Spec = spec,
             },

@@ -37,14 +37,25 @@ public static class TaskPolicy
     /// <summary>True for done, failed and cancelled.</summary>
     public static bool IsTerminal(TaskPhase? phase) => phase is TaskPhase.Done or TaskPhase.Failed or TaskPhase.Cancelled;
 
-    /// <summary>The order of the tasks of one desktop: creation time, then name.</summary>
+    /// <summary>
+    /// The order of the tasks of one desktop: creation time (whole seconds), then the api-server's precise creation time
+    /// (<see cref="Annotations.CreatedAt"/>) when both have it, then name.
+    /// </summary>
     public static int Compare(DesktopTask a, DesktopTask b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var byTime = Nullable.Compare(a.Metadata.CreationTimestamp, b.Metadata.CreationTimestamp);
-        return byTime != 0 ? byTime : string.CompareOrdinal(a.Metadata.Name, b.Metadata.Name);
+        if (byTime != 0) return byTime;
+        var byPreciseTime = Nullable.Compare(CreatedAt(a), CreatedAt(b));
+        return byPreciseTime != 0 ? byPreciseTime : string.CompareOrdinal(a.Metadata.Name, b.Metadata.Name);
     }
+
+    private static DateTimeOffset? CreatedAt(DesktopTask task) =>
+        task.Metadata.Annotations?.TryGetValue(Annotations.CreatedAt, out var text) == true
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+            ? at
+            : null;
 
     /// <summary>The task's run timeout (spec.timeout, default 30m, at most 24 h).</summary>
     public static TimeSpan Timeout(DesktopTask task)

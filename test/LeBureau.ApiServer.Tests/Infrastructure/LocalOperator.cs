@@ -22,6 +22,7 @@ public static class LocalOperator
             "--Operator:AgentProbeInterval=00:00:01",
             $"--Operator:StateDirectory={state}",
             $"--Operator:AgentBinary={RepoPaths.DesktopAgent}",
+            $"--Redis:ConnectionString={fixture.Redis.ConnectionString}",
             "--Logging:LogLevel:Default=Warning",
             .. extra ?? [],
         ], configure);

@@ -230,6 +230,24 @@ public sealed class TaskPolicyTests
     }
 
     [Fact]
+    public void Tasks_created_in_the_same_second_queue_by_the_api_servers_precise_creation_time_before_their_names()
+    {
+        static DesktopTask Stamped(string name, int ticks)
+        {
+            var task = Task(name, createdSecondsAgo: 20);
+            task.Metadata.Annotations = new Dictionary<string, string> { [Annotations.CreatedAt] = Now.AddTicks(ticks).ToString("O") };
+            return task;
+        }
+        var zFirst = Stamped("z-first", 1);
+        var aSecond = Stamped("a-second", 2);
+
+        TaskPolicy.Compare(zFirst, aSecond).Should().BeNegative("the annotation says z-first was created first");
+        TaskPolicy.Compare(Task("z", createdSecondsAgo: 20), Task("a", createdSecondsAgo: 20)).Should().BePositive("without it, the name decides");
+        Decide(zFirst, Desk(), null, aSecond).Action.Should().Be(TaskAction.ObserveRun);
+        Decide(aSecond, Desk(), null, zFirst).Action.Should().Be(TaskAction.None);
+    }
+
+    [Fact]
     public void A_running_task_blocks_even_an_earlier_one_and_finished_or_idle_ones_block_nothing()
     {
         var early = Task("early", createdSecondsAgo: 100);
