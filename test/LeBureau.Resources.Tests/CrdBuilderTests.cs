@@ -9,7 +9,7 @@ public class CrdBuilderTests
     [Theory]
     [InlineData(typeof(Desktop), "Tier", "Phase", "Running", "Agent Ready", "IP", "Age")]
     [InlineData(typeof(ApiKey), "Prefix", "Capabilities", "Phase", "Expires", "Age")]
-    [InlineData(typeof(DesktopTask), "Desktop", "Type", "Phase", "Age")]
+    [InlineData(typeof(DesktopTask), "Desktop", "Type", "Phase", "Exit", "Age")]
     public void Kubectl_get_shows_the_asked_columns_in_order(Type resource, params string[] columns)
     {
         var printed = Schemas.Crd(resource).Spec.Versions.Single().AdditionalPrinterColumns;
