@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeBureau.AgentContract;
 using LeBureau.ApiServer.Auth;
 using LeBureau.ApiServer.Desktops;
 using LeBureau.ApiServer.Hosting;
@@ -45,7 +46,7 @@ public static class ChatApi
         var (relay, error) = await StartAsync(id, http, request, chat);
         if (relay is null) return error!;
         var final = await relay.Final.WaitAsync(http.RequestAborted);
-        if (final.Type == ChatFrame.Done)
+        if (final.Type == ChatEventTypes.Done)
         {
             return TypedResults.Ok(new ChatResponse(final.Payload["response"]?.GetValue<string>() ?? "", final.MessageId ?? ""));
         }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using LeBureau.AgentContract;
 
 namespace LeBureau.ApiServer.Chat;
 
@@ -9,12 +10,8 @@ namespace LeBureau.ApiServer.Chat;
 /// </summary>
 public sealed record ChatFrame(int Sequence, string Type, JsonObject Payload)
 {
-    public const string Start = "start";
-    public const string Done = "done";
-    public const string Error = "error";
-
     /// <summary>True for the last event of a turn.</summary>
-    public bool IsFinal => Type is Done or Error;
+    public bool IsFinal => ChatEventTypes.IsFinal(Type);
 
     /// <summary>The SSE bytes: <c>id:</c> (the event's number in the turn) and <c>data:</c>.</summary>
     public ReadOnlyMemory<byte> Frame => Encoding.UTF8.GetBytes(
@@ -39,7 +36,7 @@ public sealed record ChatFrame(int Sequence, string Type, JsonObject Payload)
     }
 
     /// <summary>The error event for a turn whose stream ended without its final event.</summary>
-    public static ChatFrame Broken(int sequence, string? messageId, string message) => new(sequence, Error, new JsonObject
+    public static ChatFrame Broken(int sequence, string? messageId, string message) => new(sequence, ChatEventTypes.Error, new JsonObject
     {
         ["messageId"] = messageId, ["code"] = "agent_error", ["message"] = message, ["status"] = 502,
     });

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using LeBureau.AgentContract;
 using LeBureau.ApiServer.Activity;
 using LeBureau.Events;
 using LeBureau.Resources;
@@ -54,8 +55,8 @@ internal sealed class ChatTurnRelay
                     if (ChatFrame.Parse(sequence + 1, line[5..].Trim()) is not { } frame) continue;
                     sequence++;
                     messageId ??= frame.MessageId;
-                    if (frame.Type == ChatFrame.Start) Publish(events, desktop, messageId, "running", null);
-                    if (frame.Type is ChatFrame.Start or "tool_start" or "tool_finish" || frame.IsFinal) await activity.RecordAsync(desktop, stopping);
+                    if (frame.Type == ChatEventTypes.Start) Publish(events, desktop, messageId, "running", null);
+                    if (frame.Type is ChatEventTypes.Start or ChatEventTypes.ToolStart or ChatEventTypes.ToolFinish || frame.IsFinal) await activity.RecordAsync(desktop, stopping);
                     if (frame.IsFinal) final = frame;
                     _events.Writer.TryWrite(frame);
                 }
@@ -70,7 +71,7 @@ internal sealed class ChatTurnRelay
             final = ChatFrame.Broken(sequence + 1, messageId, "the desktop agent's answer stream ended before the turn did; see chat/messages for its outcome");
             _events.Writer.TryWrite(final);
         }
-        Publish(events, desktop, messageId ?? final.MessageId, final.Type == ChatFrame.Done ? "done" : "error", final.Payload["code"]?.GetValue<string>());
+        Publish(events, desktop, messageId ?? final.MessageId, final.Type == ChatEventTypes.Done ? "done" : "error", final.Payload["code"]?.GetValue<string>());
         _events.Writer.TryComplete();
         _final.TrySetResult(final);
     }

@@ -12,12 +12,8 @@ internal sealed class DesktopLookup(ResourceCaches caches)
 
     public DesktopLookupResult Find(Caller caller, string id)
     {
-        if (!Guid.TryParse(id, out var uid)) return DesktopLookupResult.NotFound;
-        var desktop = caches.Desktops.FirstByIndex(ResourceCaches.ByUid, uid.ToString("D"));
-        if (desktop is null) return DesktopLookupResult.NotFound;
-        return desktop.Metadata.NamespaceProperty == caller.Namespace
-            ? new DesktopLookupResult(desktop, StatusCodes.Status200OK)
-            : DesktopLookupResult.OtherTenant;
+        var (desktop, status) = TenantScope.Find(caches.Desktops, caller, id);
+        return new DesktopLookupResult(desktop, status);
     }
 
     /// <summary>The caller's desktops, oldest first (destroyed ones are gone from the cache; those being destroyed show "destroying").</summary>
@@ -30,8 +26,5 @@ internal sealed class DesktopLookup(ResourceCaches caches)
 /// <summary>A desktop, or why there is none: 404 (no such id) or 403 (another tenant's).</summary>
 internal sealed record DesktopLookupResult(Desktop? Desktop, int Status)
 {
-    public static readonly DesktopLookupResult NotFound = new(null, StatusCodes.Status404NotFound);
-    public static readonly DesktopLookupResult OtherTenant = new(null, StatusCodes.Status403Forbidden);
-
     public string Detail => Status == StatusCodes.Status403Forbidden ? DesktopLookup.OtherTenantDetail : DesktopLookup.NotFoundDetail;
 }

@@ -12,12 +12,8 @@ internal sealed class TaskLookup(ResourceCaches caches)
 
     public TaskLookupResult Find(Caller caller, string id)
     {
-        if (!Guid.TryParse(id, out var uid)) return TaskLookupResult.NotFound;
-        var task = caches.Tasks.FirstByIndex(ResourceCaches.ByUid, uid.ToString("D"));
-        if (task is null) return TaskLookupResult.NotFound;
-        return task.Metadata.NamespaceProperty == caller.Namespace
-            ? new TaskLookupResult(task, StatusCodes.Status200OK)
-            : TaskLookupResult.OtherTenant;
+        var (task, status) = TenantScope.Find(caches.Tasks, caller, id);
+        return new TaskLookupResult(task, status);
     }
 
     /// <summary>The caller's tasks, newest first.</summary>
@@ -34,8 +30,5 @@ internal sealed class TaskLookup(ResourceCaches caches)
 /// <summary>A task, or why there is none: 404 (no such id) or 403 (another tenant's).</summary>
 internal sealed record TaskLookupResult(DesktopTask? Task, int Status)
 {
-    public static readonly TaskLookupResult NotFound = new(null, StatusCodes.Status404NotFound);
-    public static readonly TaskLookupResult OtherTenant = new(null, StatusCodes.Status403Forbidden);
-
     public string Detail => Status == StatusCodes.Status403Forbidden ? TaskLookup.OtherTenantDetail : TaskLookup.NotFoundDetail;
 }

@@ -1,27 +1,21 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LeBureau.AgentContract;
 
 namespace LeBureau.DesktopAgent.Chat;
 
 /// <summary>
 /// One event of a chat turn, sent as SSE <c>data: {"type":…,"payload":…}</c> like the platform's other streams.
-/// Types: <c>start</c> {messageId, userMessageId}; <c>text</c> {messageId, delta}; <c>tool_start</c> {messageId,
+/// Types (<see cref="ChatEventTypes"/>): <c>start</c> {messageId, userMessageId}; <c>text</c> {messageId, delta}; <c>tool_start</c> {messageId,
 /// stepId, tool, action, input}; <c>tool_finish</c> {messageId, stepId, tool, action, isError, output, image,
 /// durationMs}; then exactly one of <c>done</c> {messageId, response} or <c>error</c> {messageId, code, message,
 /// status, retryAfterSeconds}.
 /// </summary>
 public sealed record ChatEvent(string Type, JsonObject Payload)
 {
-    public const string Start = "start";
-    public const string Text = "text";
-    public const string ToolStart = "tool_start";
-    public const string ToolFinish = "tool_finish";
-    public const string Done = "done";
-    public const string Error = "error";
-
     /// <summary>True for the last event of a turn.</summary>
-    public bool IsFinal => Type is Done or Error;
+    public bool IsFinal => ChatEventTypes.IsFinal(Type);
 
     /// <summary>The SSE frame with sequence number <paramref name="sequence"/> as its <c>id:</c>.</summary>
     public byte[] Frame(int sequence) =>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using LeBureau.AgentContract;
 using LeBureau.DesktopAgent.Chat.History;
 using LeBureau.DesktopAgent.Chat.Memory;
 using LeBureau.DesktopAgent.Chat.Model;
@@ -113,7 +114,7 @@ internal sealed partial class ChatSession : IDisposable
         {
             await history.SaveAsync(new ChatMessageRecord(run.UserMessageId, ChatMessageRecord.User, message, ChatMessageRecord.Sent, now), CancellationToken.None);
             await history.SaveAsync(answer, CancellationToken.None);
-            run.Emit(new ChatEvent(ChatEvent.Start, new JsonObject { ["messageId"] = run.MessageId, ["userMessageId"] = run.UserMessageId }));
+            run.Emit(new ChatEvent(ChatEventTypes.Start, new JsonObject { ["messageId"] = run.MessageId, ["userMessageId"] = run.UserMessageId }));
 
             var transcript = new List<TranscriptEntry>(ContextWindow.Select(earlier, _options.ContextBudget));
             transcript.Add(new UserEntry(message, await RecallAsync(message, limit.Token)));
@@ -124,7 +125,7 @@ internal sealed partial class ChatSession : IDisposable
             // Queued before the turn ends, so that the next message's recall waits for it.
             Remember(run.MessageId, message, response);
             Log.TurnDone(_logger, run.MessageId, turn.Steps.Count);
-            run.Emit(new ChatEvent(ChatEvent.Done, new JsonObject { ["messageId"] = run.MessageId, ["response"] = response }));
+            run.Emit(new ChatEvent(ChatEventTypes.Done, new JsonObject { ["messageId"] = run.MessageId, ["response"] = response }));
         }
         catch (Exception e) when (e is ProviderException or OperationCanceledException || e is not OutOfMemoryException)
         {
@@ -141,7 +142,7 @@ internal sealed partial class ChatSession : IDisposable
             {
                 Log.HistoryWriteFailed(_logger, io.Message);
             }
-            run.Emit(new ChatEvent(ChatEvent.Error, new JsonObject
+            run.Emit(new ChatEvent(ChatEventTypes.Error, new JsonObject
             {
                 ["messageId"] = run.MessageId, ["code"] = failure.Code, ["message"] = failure.Message, ["status"] = failure.Status,
                 ["retryAfterSeconds"] = failure.RetryAfterSeconds,

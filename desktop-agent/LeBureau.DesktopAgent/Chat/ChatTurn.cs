@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LeBureau.AgentContract;
 using LeBureau.DesktopAgent.Chat.History;
 using LeBureau.DesktopAgent.Chat.Model;
 using LeBureau.DesktopAgent.Chat.Tools;
@@ -78,7 +79,7 @@ internal sealed class ChatTurn(IChatModel model, DesktopToolbox tools, ChatOptio
                 ? c.GetString()
                 : null;
         var input = ShortInput(call);
-        run.Emit(new ChatEvent(ChatEvent.ToolStart, new JsonObject
+        run.Emit(new ChatEvent(ChatEventTypes.ToolStart, new JsonObject
         {
             ["messageId"] = run.MessageId, ["stepId"] = stepId, ["tool"] = call.Name, ["action"] = action, ["input"] = JsonNode.Parse(input.GetRawText()),
         }));
@@ -89,7 +90,7 @@ internal sealed class ChatTurn(IChatModel model, DesktopToolbox tools, ChatOptio
             : await tools.RunAsync(call.Name, call.Input, cancellationToken);
         var text = output.Text.Length > MaxRecordedOutput ? output.Text[..MaxRecordedOutput] + "… (shortened)" : output.Text;
         Steps.Add(new ToolStepRecord(stepId, call.Name, action, input, text, output.Image is not null, output.IsError, started, clock.ElapsedMilliseconds));
-        run.Emit(new ChatEvent(ChatEvent.ToolFinish, new JsonObject
+        run.Emit(new ChatEvent(ChatEventTypes.ToolFinish, new JsonObject
         {
             ["messageId"] = run.MessageId, ["stepId"] = stepId, ["tool"] = call.Name, ["action"] = action, ["isError"] = output.IsError,
             ["output"] = text, ["image"] = output.Image is not null, ["durationMs"] = clock.ElapsedMilliseconds,
@@ -101,7 +102,7 @@ internal sealed class ChatTurn(IChatModel model, DesktopToolbox tools, ChatOptio
     private void Text(string delta)
     {
         _answer.Append(delta);
-        run.Emit(new ChatEvent(ChatEvent.Text, new JsonObject { ["messageId"] = run.MessageId, ["delta"] = delta }));
+        run.Emit(new ChatEvent(ChatEventTypes.Text, new JsonObject { ["messageId"] = run.MessageId, ["delta"] = delta }));
     }
 
     // Inputs are kept for the history and the events, with long strings (a typed text, a created file) shortened.

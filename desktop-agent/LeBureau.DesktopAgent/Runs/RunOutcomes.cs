@@ -27,7 +27,7 @@ public static class RunOutcomes
     public static (RunStatus Status, string? Error) OfPrompt(ChatEvent final, bool cancelled, bool timedOut, int timeoutMs)
     {
         ArgumentNullException.ThrowIfNull(final);
-        if (final.Type == ChatEvent.Done) return (RunStatus.Succeeded, null);
+        if (final.Type == ChatEventTypes.Done) return (RunStatus.Succeeded, null);
         var code = (string?)final.Payload["code"];
         if (code == ChatErrorCodes.Name(ChatErrorCode.Cancelled))
         {

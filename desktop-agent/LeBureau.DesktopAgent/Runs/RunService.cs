@@ -168,11 +168,11 @@ internal sealed partial class RunService
         ChatEvent? final = null;
         await foreach (var e in turn.ReadAllAsync(CancellationToken.None))
         {
-            if (e.Type == ChatEvent.Text) answer.Append((string?)e.Payload["delta"]);
+            if (e.Type == ChatEventTypes.Text) answer.Append((string?)e.Payload["delta"]);
             final = e;
         }
         var (status, error) = RunOutcomes.OfPrompt(final!, active.Cancel.IsCancellationRequested, timeout.IsCancellationRequested, timeoutMs);
-        var (output, truncated) = RunOutput.Cap(final!.Type == ChatEvent.Done ? (string?)final.Payload["response"] ?? "" : answer.ToString());
+        var (output, truncated) = RunOutput.Cap(final!.Type == ChatEventTypes.Done ? (string?)final.Payload["response"] ?? "" : answer.ToString());
         Finish(active, active.State with { Status = status, Output = output, OutputTruncated = truncated, Error = error, CompletedAt = _time.GetUtcNow() });
     }
 

@@ -268,6 +268,7 @@ public sealed class ChatTests(ApiServerFixture fixture, ChatAgents agents) : ICl
         seen.Select(e => e["payload"]!["status"]!.GetValue<string>()).Should().Equal("running", "done");
         seen.Should().OnlyContain(e => e["payload"]!["id"]!.GetValue<string>() == id && e["payload"]!["messageId"]!.GetValue<string>() == answer.GetProperty("messageId").GetString());
         seen.Select(e => e.ToJsonString()).Should().NotContain(s => s.Contains("private question") || s.Contains("secret-free answer"));
+        NoSecretIn([.. seen.Select(e => e.ToJsonString())]);
         (await WaitFor.ConditionAsync(async _ =>
             (await fixture.ReadDesktopAsync(desktop)).Metadata.Annotations?.ContainsKey(Annotations.LastActivity) == true, TimeSpan.FromSeconds(10)))
             .Should().BeTrue("a chat turn is activity for the idle stop");

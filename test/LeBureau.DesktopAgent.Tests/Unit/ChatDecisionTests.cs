@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using LeBureau.AgentContract;
 using LeBureau.DesktopAgent.Chat;
 using LeBureau.DesktopAgent.Chat.History;
 using LeBureau.DesktopAgent.Chat.Memory;
@@ -188,17 +189,17 @@ public sealed class ChatDecisionTests
     public async Task A_run_replays_every_event_to_a_late_reader_and_ends_at_the_final_one()
     {
         var run = new ChatRun("msg_a", "msg_u");
-        run.Emit(new ChatEvent(ChatEvent.Start, []));
-        run.Emit(new ChatEvent(ChatEvent.Text, new() { ["delta"] = "hel" }));
+        run.Emit(new ChatEvent(ChatEventTypes.Start, []));
+        run.Emit(new ChatEvent(ChatEventTypes.Text, new() { ["delta"] = "hel" }));
         var reading = Task.Run(async () =>
         {
             var seen = new List<string>();
             await foreach (var e in run.ReadAllAsync(default)) seen.Add(e.Type);
             return seen;
         });
-        run.Emit(new ChatEvent(ChatEvent.Text, new() { ["delta"] = "lo" }));
-        run.Emit(new ChatEvent(ChatEvent.Done, []));
-        run.Emit(new ChatEvent(ChatEvent.Text, new() { ["delta"] = "ignored after the end" }));
+        run.Emit(new ChatEvent(ChatEventTypes.Text, new() { ["delta"] = "lo" }));
+        run.Emit(new ChatEvent(ChatEventTypes.Done, []));
+        run.Emit(new ChatEvent(ChatEventTypes.Text, new() { ["delta"] = "ignored after the end" }));
         (await reading.WaitAsync(TimeSpan.FromSeconds(10))).Should().Equal("start", "text", "text", "done");
         run.IsFinished.Should().BeTrue();
     }

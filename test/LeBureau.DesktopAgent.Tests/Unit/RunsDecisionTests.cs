@@ -97,8 +97,8 @@ public sealed class RunsDecisionTests
     [Fact]
     public void A_prompt_ends_by_its_turns_final_event()
     {
-        var done = new ChatEvent(ChatEvent.Done, new JsonObject { ["messageId"] = "msg_1", ["response"] = "hi" });
-        ChatEvent Error(string code) => new(ChatEvent.Error, new JsonObject { ["messageId"] = "msg_1", ["code"] = code, ["message"] = "why" });
+        var done = new ChatEvent(ChatEventTypes.Done, new JsonObject { ["messageId"] = "msg_1", ["response"] = "hi" });
+        ChatEvent Error(string code) => new(ChatEventTypes.Error, new JsonObject { ["messageId"] = "msg_1", ["code"] = code, ["message"] = "why" });
 
         RunOutcomes.OfPrompt(done, cancelled: false, timedOut: false, 1000).Should().Be((RunStatus.Succeeded, (string?)null));
         RunOutcomes.OfPrompt(Error("cancelled"), cancelled: true, timedOut: false, 1000).Status.Should().Be(RunStatus.Cancelled);
