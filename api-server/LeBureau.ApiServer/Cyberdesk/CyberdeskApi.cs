@@ -102,7 +102,7 @@ public static class CyberdeskApi
         if (found.Desktop is not { } desktop) return (null, ApiErrors.Cyberdesk(found.Status, found.Detail));
         if (!DesktopStatusMapping.IsControllable(desktop))
         {
-            return (null, ApiErrors.Cyberdesk(409, $"The desktop is not running (status {DesktopStatusMapping.Cyberdesk(desktop)}, agent not ready)."));
+            return (null, ApiErrors.Cyberdesk(409, DesktopStatusMapping.NotActionable(desktop)));
         }
         var reply = await request.Agent.SendAsync(desktop, method, path, body, request.Cancellation);
         if (reply.Error is null) await request.Activity.RecordAsync(desktop, request.Cancellation);

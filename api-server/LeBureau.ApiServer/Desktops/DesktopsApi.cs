@@ -85,7 +85,7 @@ public static class DesktopsApi
 
     internal static ProblemHttpResult NotReady(Desktop desktop) =>
         ApiErrors.Problem(StatusCodes.Status503ServiceUnavailable,
-            $"Agent not ready: the desktop is {DesktopStatusMapping.LeBureau(desktop)} and agentReady is {(desktop.Status?.AgentReady ?? false).ToString().ToLowerInvariant()}.");
+            $"Agent not ready: the desktop is {DesktopStatusMapping.LeBureau(desktop)} and agentReady is {(desktop.Status?.AgentReady ?? false).ToString().ToLowerInvariant()}; control needs a running desktop whose agent is ready.");
 
     /// <summary>An agent failure: its 4xx relayed with its detail; unreachable or 5xx → 502.</summary>
     internal static ProblemHttpResult AgentFailure(AgentReply reply) =>

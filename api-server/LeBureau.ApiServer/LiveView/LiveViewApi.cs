@@ -71,7 +71,7 @@ public static class LiveViewApi
         }
         var viewOnly = !CapabilityPolicy.Allows(caller.Capabilities, Capability.DesktopControl);
         var controllable = DesktopStatusMapping.IsControllable(desktop);
-        var notRunning = $"The desktop is not running (status {DesktopStatusMapping.Cyberdesk(desktop)}, agent not ready).";
+        var notRunning = DesktopStatusMapping.NotActionable(desktop);
         if (!http.WebSockets.IsWebSocketRequest)
         {
             // The page also serves a desktop that is still starting: it connects as soon as the desktop runs.

@@ -84,6 +84,21 @@ public sealed class CyberdeskTests(ApiServerFixture fixture)
     }
 
     [Fact]
+    public async Task Running_means_actionable_a_desktop_whose_agent_is_not_ready_is_pending_and_its_409_agrees()
+    {
+        var ns = await fixture.CreateNamespaceAsync("cyberready");
+        using var client = await ClientAsync(ns);
+        var desktop = await fixture.CreateDesktopAsync(ns);
+        await fixture.SetStatusAsync(desktop, DesktopPhase.Running, agentReady: false);
+        var id = desktop.Metadata.Uid;
+
+        (await (await client.GetAsync($"/v1/desktop/{id}")).JsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString()
+            .Should().Be("pending", "a Cyberdesk client waits for running and then acts");
+        var refused = await (await client.PostJsonAsync($"/v1/desktop/{id}/computer-action", new { type = "screenshot" })).JsonAsync(HttpStatusCode.Conflict);
+        refused.GetProperty("error").GetString().Should().Contain("status pending").And.NotContain("status running");
+    }
+
+    [Fact]
     public async Task Every_computer_action_type_works_on_a_real_desktop()
     {
         var ns = await fixture.CreateNamespaceAsync("cyberact");

@@ -37,4 +37,24 @@ public sealed class LifecycleTests(ApiServerFixture fixture)
         (await client.PostAsync($"/api/desktops/{desktop.Metadata.Uid}/restart", null)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await fixture.ReadDesktopAsync(desktop)).Spec.RestartedAt.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
     }
+
+    [Fact]
+    public async Task Control_right_after_an_accepted_stop_answers_as_for_a_desktop_that_is_not_running()
+    {
+        var ns = await fixture.CreateNamespaceAsync("stopctl");
+        using var client = fixture.CreateClient(await fixture.CreateKeyAsync(ns, ApiServerFixture.All));
+        using var cyber = fixture.CreateClient(null);
+        cyber.DefaultRequestHeaders.Add("x-api-key", await fixture.CreateKeyAsync(ns, ApiServerFixture.All));
+        var id = (await fixture.CreateControllableDesktopAsync(ns)).Metadata.Uid;
+        (await client.PostJsonAsync($"/api/desktops/{id}/exec", new { command = "true" })).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var stopped = await (await client.PostAsync($"/api/desktops/{id}/stop", null)).JsonAsync(HttpStatusCode.OK);
+
+        stopped.GetProperty("status").GetString().Should().Be("stopping", "the stop was accepted; the machine has not stopped yet");
+        var refused = await (await client.PostJsonAsync($"/api/desktops/{id}/exec", new { command = "true" })).JsonAsync(HttpStatusCode.ServiceUnavailable);
+        refused.GetProperty("detail").GetString().Should().Contain("stopping");
+        var cyberRefused = await (await cyber.PostJsonAsync($"/v1/desktop/{id}/bash-action", new { command = "true" })).JsonAsync(HttpStatusCode.Conflict);
+        cyberRefused.GetProperty("error").GetString().Should().Be("The desktop is not running (status terminated).");
+        (await (await cyber.GetAsync($"/v1/desktop/{id}")).JsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString().Should().Be("terminated");
+    }
 }

@@ -82,18 +82,47 @@ public sealed class DecisionTests
     }
 
     [Theory]
-    [InlineData(null, false, "pending", "pending")]
-    [InlineData(DesktopPhase.Booting, false, "booting", "pending")]
-    [InlineData(DesktopPhase.Running, false, "running", "running")]
-    [InlineData(DesktopPhase.Stopped, false, "stopped", "terminated")]
-    [InlineData(DesktopPhase.Error, false, "error", "error")]
-    [InlineData(DesktopPhase.Running, true, "destroying", "terminated")]
-    public void Status_maps_per_surface(DesktopPhase? phase, bool deleting, string leBureau, string cyberdesk)
+    [InlineData(null, false, false, true, "pending", "pending")]
+    [InlineData(DesktopPhase.Booting, false, false, true, "booting", "pending")]
+    [InlineData(DesktopPhase.Running, true, false, true, "running", "running")]
+    [InlineData(DesktopPhase.Running, false, false, true, "running", "pending")]
+    [InlineData(DesktopPhase.Running, true, false, false, "stopping", "terminated")]
+    [InlineData(DesktopPhase.Stopped, false, false, false, "stopped", "terminated")]
+    [InlineData(DesktopPhase.Error, false, false, true, "error", "error")]
+    [InlineData(DesktopPhase.Running, true, true, true, "destroying", "terminated")]
+    public void Status_maps_per_surface(DesktopPhase? phase, bool agentReady, bool deleting, bool running, string leBureau, string cyberdesk)
     {
-        var desktop = new Desktop { Status = new Desktop.DesktopStatus { Phase = phase } };
+        var desktop = new Desktop
+        {
+            Spec = new Desktop.DesktopSpec { Running = running },
+            Status = new Desktop.DesktopStatus { Phase = phase, AgentReady = agentReady, AgentEndpoint = agentReady ? "http://127.0.0.1:1" : null },
+        };
         if (deleting) desktop.Metadata.DeletionTimestamp = DateTime.UtcNow;
         DesktopStatusMapping.LeBureau(desktop).Should().Be(leBureau);
-        DesktopStatusMapping.Cyberdesk(desktop).Should().Be(cyberdesk);
+        DesktopStatusMapping.Cyberdesk(desktop).Should().Be(cyberdesk, "Cyberdesk's running means actionable");
+    }
+
+    [Fact]
+    public void A_desktop_is_not_controllable_once_a_stop_or_a_restart_is_accepted()
+    {
+        Desktop Ready(Action<Desktop.DesktopSpec> spec)
+        {
+            var desktop = new Desktop
+            {
+                Spec = new Desktop.DesktopSpec { Running = true },
+                Status = new Desktop.DesktopStatus { Phase = DesktopPhase.Running, AgentReady = true, AgentEndpoint = "http://127.0.0.1:1" },
+            };
+            spec(desktop.Spec);
+            return desktop;
+        }
+        DesktopStatusMapping.IsControllable(Ready(_ => { })).Should().BeTrue();
+        DesktopStatusMapping.IsControllable(Ready(s => s.Running = false)).Should().BeFalse("a stop was accepted");
+        var restarting = Ready(s => s.RestartedAt = Now);
+        DesktopStatusMapping.IsControllable(restarting).Should().BeFalse("a restart was accepted");
+        DesktopStatusMapping.LeBureau(restarting).Should().Be("booting");
+        restarting.Status.ObservedRestartedAt = Now;
+        DesktopStatusMapping.IsControllable(restarting).Should().BeTrue("the operator carried the restart out and the agent is ready again");
+        DesktopStatusMapping.NotActionable(Ready(s => s.Running = false)).Should().Be("The desktop is not running (status terminated).");
     }
 
     [Fact]
