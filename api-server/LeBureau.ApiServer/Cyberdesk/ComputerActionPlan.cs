@@ -23,6 +23,9 @@ public sealed record ComputerActionPlan(string? Error, HttpMethod? Method = null
     {
         ClickMouseAction a when (a.X is null) != (a.Y is null) => Invalid("'x' and 'y' go together."),
         ClickMouseAction { NumOfClicks: < 0 } => Invalid("'num_of_clicks' must be 0 or more."),
+        // Cyberdesk's num_of_clicks counts presses: 0 moves to (x, y) when given and presses nothing; without
+        // coordinates it does nothing (the agent is still asked, so a desktop that is not running is still a 409).
+        ClickMouseAction { NumOfClicks: 0, X: null } => Post("input/wait", AgentCalls.Wait(0)),
         ClickMouseAction a => a.NumOfClicks == 0 && a.X is { } x0
             ? Post("input/move", AgentCalls.Move(x0, a.Y!.Value))
             : Post("input/click", AgentCalls.Click(a.X, a.Y, (a.Button ?? CyberdeskButton.Left).ToString().ToLowerInvariant(),

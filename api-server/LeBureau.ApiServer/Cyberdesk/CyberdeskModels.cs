@@ -59,7 +59,7 @@ public sealed class ClickMouseAction : ComputerAction
     [JsonPropertyName("x")] public int? X { get; set; }
     [JsonPropertyName("y")] public int? Y { get; set; }
     [JsonPropertyName("button")] public CyberdeskButton? Button { get; set; }
-    /// <summary>NumOfClicks: ≥ 0, default 1.</summary>
+    /// <summary>NumOfClicks: ≥ 0, default 1. 0 presses nothing: it only moves the pointer to (x, y) when given.</summary>
     [JsonPropertyName("num_of_clicks")] public int? NumOfClicks { get; set; }
     [JsonPropertyName("click_type")] public CyberdeskClickType? ClickType { get; set; }
 }

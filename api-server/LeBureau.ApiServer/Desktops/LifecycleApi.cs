@@ -22,21 +22,22 @@ public static class LifecycleApi
     }
 
     internal static Task<Results<Ok<DesktopDto>, ProblemHttpResult>> Start(string id, [AsParameters] DesktopRequest request) =>
-        ApplyAsync(id, request, LifecycleDecision.StartConflict, _ => new { running = true });
+        ApplyAsync(id, request, LifecycleDecision.StartConflict,
+            (r, d) => LifecycleDecision.StartsAfresh(d) ? new { running = true, restartedAt = r.Clock.GetUtcNow() } : (object)new { running = true });
 
     internal static Task<Results<Ok<DesktopDto>, ProblemHttpResult>> Stop(string id, [AsParameters] DesktopRequest request) =>
-        ApplyAsync(id, request, LifecycleDecision.StopConflict, _ => new { running = false });
+        ApplyAsync(id, request, LifecycleDecision.StopConflict, (_, _) => new { running = false });
 
     internal static Task<Results<Ok<DesktopDto>, ProblemHttpResult>> Restart(string id, [AsParameters] DesktopRequest request) =>
-        ApplyAsync(id, request, LifecycleDecision.RestartConflict, r => new { running = true, restartedAt = r.Clock.GetUtcNow() });
+        ApplyAsync(id, request, LifecycleDecision.RestartConflict, (r, _) => new { running = true, restartedAt = r.Clock.GetUtcNow() });
 
     private static async Task<Results<Ok<DesktopDto>, ProblemHttpResult>> ApplyAsync(
-        string id, DesktopRequest request, Func<Desktop, string?> conflict, Func<DesktopRequest, object> spec)
+        string id, DesktopRequest request, Func<Desktop, string?> conflict, Func<DesktopRequest, Desktop, object> spec)
     {
         var found = request.Find(id);
         if (found.Desktop is not { } desktop) return DesktopsApi.Failure(found);
         if (conflict(desktop) is { } reason) return ApiErrors.Problem(StatusCodes.Status409Conflict, reason);
-        var patched = await request.Writer.PatchSpecAsync(desktop, spec(request), request.Cancellation);
+        var patched = await request.Writer.PatchSpecAsync(desktop, spec(request, desktop), request.Cancellation);
         return TypedResults.Ok(DesktopStatusMapping.ToDto(patched));
     }
 }

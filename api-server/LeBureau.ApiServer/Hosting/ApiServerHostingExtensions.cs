@@ -85,10 +85,14 @@ public static class ApiServerHostingExtensions
         return app;
     }
 
-    /// <summary>Strict JSON: numbers are numbers (a coordinate "10" is a 400), enums by their wire names, polymorphic "type" anywhere in the object.</summary>
+    /// <summary>
+    /// Strict JSON: numbers are numbers (a coordinate "10" is a 400), enums by their wire names, polymorphic "type"
+    /// anywhere in the object; times in UTC with a Z (<see cref="UtcTimestampConverter"/>).
+    /// </summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Converters.Add(new UtcTimestampConverter());
         options.NumberHandling = JsonNumberHandling.Strict;
         options.AllowOutOfOrderMetadataProperties = true;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;

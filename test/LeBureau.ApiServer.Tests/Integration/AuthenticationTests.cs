@@ -17,6 +17,7 @@ public sealed class AuthenticationTests(ApiServerFixture fixture)
         me.GetProperty("id").GetString().Should().Be(ns);
         me.GetProperty("keyName").GetString().Should().Be("reader");
         me.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()).Should().Equal("desktop:read", "desktop:control");
+        me.GetProperty("tier").GetString().Should().Be("max", "REFERENCE.md: /v1/me returns the tier; a self-hosted install serves every tier");
     }
 
     [Fact]

@@ -34,6 +34,8 @@ public sealed class CyberdeskTests(ApiServerFixture fixture)
             (await (await anonymous.GetAsync(new UriBuilder(streamUrl) { Scheme = "http" }.Uri)).JsonAsync(HttpStatusCode.Conflict))
                 .GetProperty("error").GetString().Should().Contain("not running", "the live view connects once the desktop runs");
         }
+        got.GetProperty("created_at").GetString().Should().EndWith("Z");
+        got.GetProperty("timeout_at").GetString().Should().EndWith("Z");
         var createdAt = got.GetProperty("created_at").GetDateTimeOffset();
         (got.GetProperty("timeout_at").GetDateTimeOffset() - createdAt).TotalSeconds.Should().BeApproximately(120, 5);
 

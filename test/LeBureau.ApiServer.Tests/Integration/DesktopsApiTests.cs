@@ -60,6 +60,7 @@ public sealed class DesktopsApiTests(ApiServerFixture fixture)
         var got = await (await client.GetAsync($"/api/desktops/{id}")).JsonAsync(HttpStatusCode.OK);
         got.GetProperty("name").GetString().Should().Be("first");
         got.GetProperty("createdAt").GetDateTimeOffset().Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
+        got.GetProperty("createdAt").GetString().Should().MatchRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$", "RFC 3339 in UTC with a Z, as the seeds write it");
 
         var patched = await (await client.PatchJsonAsync($"/api/desktops/{id}", new { name = "renamed", keepAlive = true })).JsonAsync(HttpStatusCode.OK);
         patched.GetProperty("name").GetString().Should().Be("renamed");

@@ -57,4 +57,19 @@ public sealed class LifecycleTests(ApiServerFixture fixture)
         cyberRefused.GetProperty("error").GetString().Should().Be("The desktop is not running (status terminated).");
         (await (await cyber.GetAsync($"/v1/desktop/{id}")).JsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString().Should().Be("terminated");
     }
+
+    [Fact]
+    public async Task Start_on_an_errored_desktop_starts_it_afresh_instead_of_a_conflict()
+    {
+        var ns = await fixture.CreateNamespaceAsync("starterr");
+        using var client = fixture.CreateClient(await fixture.CreateKeyAsync(ns, ApiServerFixture.All));
+        var desktop = await fixture.SetStatusAsync(await fixture.CreateDesktopAsync(ns), DesktopPhase.Error);
+
+        (await client.PostAsync($"/api/desktops/{desktop.Metadata.Uid}/start", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var stored = await fixture.ReadDesktopAsync(desktop);
+        stored.Spec.Running.Should().BeTrue();
+        stored.Spec.RestartedAt.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1), "a spec change has the operator try again at once");
+        stored.Metadata.Generation.Should().BeGreaterThan(desktop.Metadata.Generation!.Value);
+    }
 }

@@ -135,6 +135,10 @@ public sealed class DecisionTests
         LifecycleDecision.StopConflict(stopped).Should().Contain("stopped");
         LifecycleDecision.StopConflict(running).Should().BeNull();
         LifecycleDecision.RestartConflict(stopped).Should().BeNull();
+        var errored = new Desktop { Spec = new Desktop.DesktopSpec { Running = true }, Status = new Desktop.DesktopStatus { Phase = DesktopPhase.Error } };
+        LifecycleDecision.StartConflict(errored).Should().BeNull("start recovers an errored desktop");
+        LifecycleDecision.StartsAfresh(errored).Should().BeTrue();
+        LifecycleDecision.StartsAfresh(stopped).Should().BeFalse();
     }
 
     [Fact]
@@ -153,6 +157,7 @@ public sealed class DecisionTests
     {
         ComputerActionPlan.For(new MoveMouseAction { X = 1, Y = 2 }).Path.Should().Be("input/move");
         ComputerActionPlan.For(new ClickMouseAction { X = 1, Y = 2, NumOfClicks = 0 }).Path.Should().Be("input/move", "zero clicks only moves");
+        ComputerActionPlan.For(new ClickMouseAction { NumOfClicks = 0 }).Path.Should().Be("input/wait", "zero clicks and no coordinates press nothing");
         ComputerActionPlan.For(new ClickMouseAction()).Path.Should().Be("input/click");
         ComputerActionPlan.For(new ScreenshotAction()).Answer.Should().Be(ActionAnswer.Screenshot);
         ComputerActionPlan.For(new GetCursorPositionAction()).Answer.Should().Be(ActionAnswer.Cursor);
