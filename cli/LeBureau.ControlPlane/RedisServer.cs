@@ -63,6 +63,19 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Freezes the server (SIGSTOP, for fault tests): connections stay open and every command times out.</summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>Lets a paused server go on (SIGCONT).</summary>
+    public void Resume() => Signal("CONT");
+
+    private void Signal(string signal)
+    {
+        var process = _process ?? throw new InvalidOperationException("redis is not running");
+        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
     /// <summary>Stops the server (for fault tests); <see cref="StartAsync(CancellationToken)"/> brings it back.</summary>
     public void Stop()
     {

@@ -40,7 +40,7 @@ public sealed partial class EventHub(IConnectionMultiplexer redis, RedisEventLog
                 (replayedUpTo, subscription.Notice) = await ReplayAsync(tenant, lastEventId, subscription, cancellationToken);
             }
         }
-        catch (RedisException e)
+        catch (Exception e) when (IsRedisFailure(e))
         {
             Log.ReplayFailed(logger, tenant, e.Message);
             subscription.Notice = Reset(tenant, StreamId.Zero, "events could not be replayed (the event store is unavailable); the stream starts from now");
@@ -87,7 +87,7 @@ public sealed partial class EventHub(IConnectionMultiplexer redis, RedisEventLog
         {
             newest = (await log.BoundsAsync(tenant))?.Newest ?? StreamId.Zero;
         }
-        catch (RedisException)
+        catch (Exception e) when (IsRedisFailure(e))
         {
             newest = StreamId.Zero;
         }
@@ -106,7 +106,15 @@ public sealed partial class EventHub(IConnectionMultiplexer redis, RedisEventLog
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await CatchUpAllAsync(stoppingToken);
+                try
+                {
+                    await CatchUpAllAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One bad pass (a malformed stream entry, anything unforeseen) never ends the hub: the next tick tries again.
+                    Log.CatchUpFailed(logger, e.Message);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -125,7 +133,7 @@ public sealed partial class EventHub(IConnectionMultiplexer redis, RedisEventLog
             {
                 return await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(log.Options.Channel));
             }
-            catch (RedisException e)
+            catch (Exception e) when (IsRedisFailure(e))
             {
                 Log.SubscribeFailed(logger, e.Message);
                 try { await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); } catch (OperationCanceledException) { }
@@ -167,17 +175,27 @@ public sealed partial class EventHub(IConnectionMultiplexer redis, RedisEventLog
                     foreach (var e in page) feed.Deliver(e);
                 } while (page.Count > 0 && !cancellationToken.IsCancellationRequested);
             }
-            catch (RedisException)
+            catch (Exception e) when (IsRedisFailure(e))
             {
                 // Redis is still away: the next tick or the reconnect catches up.
             }
         }
     }
 
+    /// <summary>
+    /// Redis is away or too slow: a connection failure (<see cref="RedisException"/>) or a command that timed out
+    /// (<see cref="RedisTimeoutException"/> is a <see cref="TimeoutException"/>, not a RedisException). Never fatal to a
+    /// background loop: it logs, waits and goes on.
+    /// </summary>
+    internal static bool IsRedisFailure(Exception e) => e is RedisException or TimeoutException;
+
     private static partial class Log
     {
         [LoggerMessage(Level = LogLevel.Warning, Message = "could not subscribe to events yet: {Error}")]
         public static partial void SubscribeFailed(ILogger logger, string error);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "catching up with the event streams failed; retrying at the next tick: {Error}")]
+        public static partial void CatchUpFailed(ILogger logger, string error);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "could not replay events of {Tenant}: {Error}")]
         public static partial void ReplayFailed(ILogger logger, string tenant, string error);

@@ -22,6 +22,9 @@ public sealed class WorkQueue : IDisposable
     private readonly ITimer _timer;
     private DateTimeOffset? _armedFor;
 
+    /// <summary>The longest single timer wait; longer delays are armed in steps.</summary>
+    public static readonly TimeSpan LongestTimer = TimeSpan.FromDays(1);
+
     public WorkQueue(TimeProvider time, WorkQueueOptions? options = null)
     {
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -169,9 +172,13 @@ public sealed class WorkQueue : IDisposable
             _timeline.Dequeue();
         }
         if (!_timeline.TryPeek(out _, out var next) || _armedFor <= next) return;
-        _armedFor = next;
-        var wait = next - _time.GetUtcNow();
-        _timer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        // A timer takes at most ~49.7 days (uint milliseconds); a longer wait (an ApiKey expiring in a year) is armed in
+        // steps of a day: each firing promotes nothing yet and arms the next step.
+        var now = _time.GetUtcNow();
+        var wait = next - now;
+        wait = wait <= TimeSpan.Zero ? TimeSpan.Zero : wait > LongestTimer ? LongestTimer : wait;
+        _armedFor = now + wait;
+        _timer.Change(wait, Timeout.InfiniteTimeSpan);
     }
 
     public void Dispose()

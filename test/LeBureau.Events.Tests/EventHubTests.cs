@@ -207,6 +207,48 @@ public sealed class EventHubTests : IAsyncLifetime
         (await TakeAsync(subscription, 1, TimeSpan.FromSeconds(6))).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_redis_that_stops_answering_times_commands_out_and_the_hub_goes_on_afterwards()
+    {
+        // A short command timeout, so that the frozen server times commands out (RedisTimeoutException, a
+        // TimeoutException) while the connection stays up: that once escaped the hub's loop and stopped the api-server.
+        var options = new EventStreamOptions { ConnectionString = _redis.Redis.ConnectionString + ",syncTimeout=300,asyncTimeout=300" };
+        var hub = await _redis.HubAsync(options);
+        var publisher = await _redis.PublisherAsync();
+        using var subscription = await hub.SubscribeAsync("alice", Everything, null, CancellationToken.None);
+        publisher.Publish(Status("alice", 1));
+        (await TakeAsync(subscription, 1)).Select(N).Should().Equal(1);
+
+        _redis.Redis.Pause();
+        try
+        {
+            using var late = await hub.SubscribeAsync("alice", Everything, "0-1", CancellationToken.None);
+            late.Notice.Should().NotBeNull("a replay that timed out says the stream starts from now");
+            // The fault's duration, not a wait for a result: the server stays frozen across a catch-up tick of the hub
+            // (every 5 s), whose reads then time out.
+            await Task.Delay(TimeSpan.FromSeconds(6));
+        }
+        finally
+        {
+            _redis.Redis.Resume();
+        }
+        for (var i = 2; i <= 3; i++) publisher.Publish(Status("alice", i));
+
+        // Events published after the server answers again arrive (a rare repeat of an earlier event after such a pause is
+        // tolerated here: see the issue notes; exactly-once across a Redis restart is the test above).
+        var seen = new List<int>();
+        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+        {
+            while (!(seen.Contains(2) && seen.Contains(3)) && !deadline.IsCancellationRequested)
+            {
+                try { seen.Add(N(await subscription.Events.ReadAsync(deadline.Token))); }
+                catch (OperationCanceledException) { break; }
+            }
+        }
+        seen.Should().Contain([2, 3], "the hub went on after the timeouts");
+        hub.ExecuteTask!.IsFaulted.Should().BeFalse("a timeout is never fatal to the hub");
+    }
+
     private static Task<bool> WaitForStreamLength(RedisEventLog log, string tenant, int length) =>
         WaitFor(async () => (await log.ReadAfterAsync(tenant, StreamId.Zero)).Count >= length);
 

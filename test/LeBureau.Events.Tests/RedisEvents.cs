@@ -20,9 +20,10 @@ public sealed class RedisEvents : IAsyncLifetime
 
     public async Task<RedisEventLog> LogAsync(EventStreamOptions? options = null)
     {
-        var mux = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
+        options ??= new EventStreamOptions { ConnectionString = Redis.ConnectionString };
+        var mux = await ConnectionMultiplexer.ConnectAsync(options.ConnectionString);
         _owned.Add(mux);
-        return new RedisEventLog(mux, options ?? new EventStreamOptions { ConnectionString = Redis.ConnectionString });
+        return new RedisEventLog(mux, options);
     }
 
     public async Task<EventPublisher> PublisherAsync(EventStreamOptions? options = null)
@@ -36,7 +37,7 @@ public sealed class RedisEvents : IAsyncLifetime
     public async Task<EventHub> HubAsync(EventStreamOptions? options = null)
     {
         var log = await LogAsync(options);
-        var mux = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
+        var mux = await ConnectionMultiplexer.ConnectAsync(options?.ConnectionString ?? Redis.ConnectionString);
         _owned.Add(mux);
         var hub = new EventHub(mux, log, NullLogger<EventHub>.Instance);
         await hub.StartAsync(CancellationToken.None);

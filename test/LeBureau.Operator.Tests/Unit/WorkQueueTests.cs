@@ -26,6 +26,26 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public async Task A_delay_beyond_what_a_timer_takes_does_not_throw_and_still_comes_due()
+    {
+        // The real timer: Change refuses more than 4294967294 ms (~49.7 days), which once killed the operator when an
+        // ApiKey expiring in 60 days was requeued next to one expiring now.
+        using (var real = new WorkQueue(TimeProvider.System))
+        {
+            real.AddAfter("ns/next-year", TimeSpan.FromDays(365));
+            real.AddAfter("ns/soon", TimeSpan.FromMilliseconds(1));
+            (await real.TakeAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token)).Should().Be("ns/soon");
+        }
+
+        using var queue = new WorkQueue(_time);
+        queue.AddAfter("ns/a", TimeSpan.FromDays(60));
+        for (var day = 0; day < 59; day++) _time.Advance(TimeSpan.FromDays(1));
+        (await TryTakeAsync(queue)).Should().BeNull("not due for another day");
+        _time.Advance(TimeSpan.FromDays(1));
+        (await TryTakeAsync(queue)).Should().Be("ns/a", "due after 60 days, armed a day at a time");
+    }
+
+    [Fact]
     public async Task A_key_added_while_processing_is_handed_out_again_only_after_done()
     {
         using var queue = new WorkQueue(_time);
