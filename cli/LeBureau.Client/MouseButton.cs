@@ -1,0 +1,9 @@
+namespace LeBureau.Client;
+
+/// <summary>A mouse button.</summary>
+public enum MouseButton
+{
+    Left,
+    Right,
+    Middle,
+}

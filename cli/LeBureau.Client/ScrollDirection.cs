@@ -1,0 +1,10 @@
+namespace LeBureau.Client;
+
+/// <summary>Which way the wheel scrolls.</summary>
+public enum ScrollDirection
+{
+    Up,
+    Down,
+    Left,
+    Right,
+}
