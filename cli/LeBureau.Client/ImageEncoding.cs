@@ -1,11 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace LeBureau.Client;
 
-/// <summary>How a screenshot is encoded.</summary>
+/// <summary>How a screenshot is encoded (JSON: png, jpeg).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ImageEncoding>))]
 public enum ImageEncoding
 {
     /// <summary>Lossless PNG (the default).</summary>
-    Png,
+    [JsonStringEnumMemberName("png")] Png,
 
     /// <summary>JPEG with a quality of 1–100: much smaller, for previews.</summary>
-    Jpeg,
+    [JsonStringEnumMemberName("jpeg")] Jpeg,
 }

@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace LeBureau.Client;
 
-/// <summary>A mouse button.</summary>
+/// <summary>A mouse button (JSON: left, right, middle).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<MouseButton>))]
 public enum MouseButton
 {
-    Left,
-    Right,
-    Middle,
+    [JsonStringEnumMemberName("left")] Left,
+    [JsonStringEnumMemberName("right")] Right,
+    [JsonStringEnumMemberName("middle")] Middle,
 }

@@ -1,10 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace LeBureau.Client;
 
-/// <summary>Which way the wheel scrolls.</summary>
+/// <summary>Which way the wheel scrolls (JSON: up, down, left, right).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ScrollDirection>))]
 public enum ScrollDirection
 {
-    Up,
-    Down,
-    Left,
-    Right,
+    [JsonStringEnumMemberName("up")] Up,
+    [JsonStringEnumMemberName("down")] Down,
+    [JsonStringEnumMemberName("left")] Left,
+    [JsonStringEnumMemberName("right")] Right,
 }
