@@ -23,6 +23,9 @@ public static class McpApi
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<McpSelfClient>();
         builder.Services.AddHttpClient(McpSelfClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseProxy = false });
+        // The SDK logs every request at Information and message bodies at Trace; tool arguments can carry secrets
+        // (desktops_create takes a provider key), so only its warnings are kept.
+        builder.Logging.AddFilter("ModelContextProtocol", LogLevel.Warning);
         builder.Services.AddMcpServer().WithHttpTransport(o =>
         {
             o.Stateless = true;

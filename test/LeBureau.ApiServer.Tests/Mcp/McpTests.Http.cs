@@ -13,9 +13,9 @@ using static LeBureau.ApiServer.Tests.Mcp.McpSessions;
 
 namespace LeBureau.ApiServer.Tests.Mcp;
 
-/// <summary>The MCP server at <c>/mcp</c> through the official SDK's client, against a real local-runtime desktop.</summary>
+/// <summary>The MCP server through the official SDK's client at <c>/mcp</c> (this file), over stdio and through the inspector CLI, against one real local-runtime desktop.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class McpHttpTests(ApiServerFixture fixture, McpDesktop shared) : IClassFixture<McpDesktop>
+public sealed partial class McpTests(ApiServerFixture fixture, McpDesktop shared) : IClassFixture<McpDesktop>
 {
     private static readonly string[] ReadTools =
         ["desktops_list", "desktops_get", "tasks_list", "tasks_get", "tasks_approvals"];
@@ -55,10 +55,11 @@ public sealed class McpHttpTests(ApiServerFixture fixture, McpDesktop shared) : 
         using var bitmap = SKBitmap.Decode(image.DecodedData.ToArray());
         bitmap.Should().NotBeNull("the screenshot decodes");
         bitmap.Width.Should().BeGreaterThan(100);
-        var jpeg = (ImageContentBlock)(await mcp.CallToolAsync("desktop_screenshot", Args(("desktopId", id), ("format", "jpeg"), ("quality", 30)))).Content.Single();
-        jpeg.MimeType.Should().Be("image/jpeg");
-        using (var decoded = SKBitmap.Decode(jpeg.DecodedData.ToArray())) decoded.Width.Should().Be(bitmap.Width);
-        jpeg.DecodedData.Length.Should().BeLessThan(image.DecodedData.Length);
+        var rough = (ImageContentBlock)(await mcp.CallToolAsync("desktop_screenshot", Args(("desktopId", id), ("format", "jpeg"), ("quality", 5)))).Content.Single();
+        var fine = (ImageContentBlock)(await mcp.CallToolAsync("desktop_screenshot", Args(("desktopId", id), ("format", "jpeg"), ("quality", 95)))).Content.Single();
+        rough.MimeType.Should().Be("image/jpeg");
+        using (var decoded = SKBitmap.Decode(rough.DecodedData.ToArray())) decoded.Width.Should().Be(bitmap.Width);
+        rough.DecodedData.Length.Should().BeLessThan(fine.DecodedData.Length, "the quality argument reaches the encoder");
 
         var clicked = (await mcp.CallToolAsync("desktop_click", Args(("desktopId", id), ("x", 123), ("y", 45)))).Json();
         (clicked.GetProperty("x").GetInt32(), clicked.GetProperty("y").GetInt32()).Should().Be((123, 45), "the real pointer moved there");
