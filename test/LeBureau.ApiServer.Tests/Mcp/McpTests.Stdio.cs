@@ -15,6 +15,9 @@ public sealed partial class McpTests
 
     private static string Inspector => RepoPaths.Of("test", "mcp-clients", "node_modules", "@modelcontextprotocol", "inspector-cli", "build", "index.js");
 
+    // The inspector CLI 1.0.3 finds its own package.json relative to the working directory: run it from its folder.
+    private static string InspectorFolder => Path.GetDirectoryName(Inspector)!;
+
     [Fact]
     public async Task Lebureau_mcp_on_stdio_lists_the_tools_of_its_key_and_drives_the_real_desktop()
     {
@@ -60,20 +63,21 @@ public sealed partial class McpTests
         File.Exists(Inspector).Should().BeTrue("test/control-plane/provision.sh installs the inspector CLI (npm ci in test/mcp-clients)");
         var endpoint = new Uri(fixture.AddressA, "/mcp").ToString();
 
-        var listed = await RunAsync("node", [Inspector, endpoint, "--transport", "http", "--header", $"Authorization: Bearer {desktop.ReadOnlyKey}", "--method", "tools/list"]);
+        var listed = await RunAsync("node", [Inspector, endpoint, "--transport", "http", "--header", $"Authorization: Bearer {desktop.ReadOnlyKey}", "--method", "tools/list"],
+            workingDirectory: InspectorFolder);
         listed.Exit.Should().Be(0, listed.Stderr);
         JsonDocument.Parse(listed.Stdout).RootElement.GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("name").GetString())
             .Should().BeEquivalentTo(ReadTools);
 
         var called = await RunAsync("node", [Inspector, endpoint, "--transport", "http", "--header", $"Authorization: Bearer {desktop.FullKey}",
-            "--method", "tools/call", "--tool-name", "desktop_exec", "--tool-arg", $"desktopId={desktop.DesktopId}", "command=sh -c 'echo inspected; exit 4'"]);
+            "--method", "tools/call", "--tool-name", "desktop_exec", "--tool-arg", $"desktopId={desktop.DesktopId}", "command=sh -c 'echo inspected; exit 4'"], workingDirectory: InspectorFolder);
         called.Exit.Should().Be(0, called.Stderr);
         var result = JsonDocument.Parse(called.Stdout).RootElement;
         var exec = JsonDocument.Parse(result.GetProperty("content")[0].GetProperty("text").GetString()!).RootElement;
         (exec.GetProperty("stdout").GetString(), exec.GetProperty("exitCode").GetInt32()).Should().Be(("inspected\n", 4));
 
         var overStdio = await RunAsync("node", [Inspector, "dotnet", Lebureau, "mcp", "--method", "tools/list"],
-            new() { ["LEBUREAU_URL"] = fixture.AddressB.ToString(), ["LEBUREAU_KEY"] = desktop.FullKey });
+            new() { ["LEBUREAU_URL"] = fixture.AddressB.ToString(), ["LEBUREAU_KEY"] = desktop.FullKey }, InspectorFolder);
         overStdio.Exit.Should().Be(0, overStdio.Stderr);
         JsonDocument.Parse(overStdio.Stdout).RootElement.GetProperty("tools").GetArrayLength().Should().Be(LeBureau.Mcp.ToolCatalog.Capabilities.Count);
     }
@@ -86,9 +90,13 @@ public sealed partial class McpTests
             EnvironmentVariables = new Dictionary<string, string?> { ["LEBUREAU_URL"] = server.ToString(), ["LEBUREAU_KEY"] = key },
         }));
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string file, string[] arguments, Dictionary<string, string>? environment = null)
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string file, string[] arguments, Dictionary<string, string>? environment = null,
+        string? workingDirectory = null)
     {
-        var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        var info = new ProcessStartInfo(file, arguments)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = workingDirectory ?? "",
+        };
         foreach (var (name, value) in environment ?? []) info.Environment[name] = value;
         using var process = Process.Start(info)!;
         process.StandardInput.Close();
