@@ -218,6 +218,19 @@ public sealed partial class McpTests(ApiServerFixture fixture, McpDesktop shared
         noKey.Which.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task Tool_calls_count_against_the_key_rate_limit_like_the_rest_calls_they_make()
+    {
+        var ns = await fixture.CreateNamespaceAsync("mcp-limit");
+        var key = await fixture.CreateKeyAsync(ns, [Capability.DesktopRead], rateLimitPerMinute: 3);
+        await using var mcp = await HttpAsync(fixture.AddressA, key);
+        var results = new List<CallToolResult>();
+        for (var i = 0; i < 4; i++) results.Add(await mcp.CallToolAsync("desktops_list", Args()));
+        results.Take(3).Should().OnlyContain(r => r.IsError != true);
+        results[3].IsError.Should().BeTrue();
+        results[3].Text().Should().StartWith("429").And.Contain("Rate limit of 3 requests per minute exceeded").And.Contain("Wait");
+    }
+
     private static async Task ExpectErrorAsync(ModelContextProtocol.Client.McpClient mcp, string tool, Dictionary<string, object?> args, string expected)
     {
         var result = await mcp.CallToolAsync(tool, args);
