@@ -63,6 +63,9 @@ public static class ConditionReasons
     /// <summary>The task finished and was approved or needed no approval.</summary>
     public const string Succeeded = "Succeeded";
 
+    /// <summary>The desktop's agent refused the task for good (a prompt on a desktop without a chat provider).</summary>
+    public const string RunRejected = "RunRejected";
+
     /// <summary>The command exited non-zero, the agent's turn failed, or the desktop went away.</summary>
     public const string TaskFailed = "TaskFailed";
 

@@ -44,6 +44,10 @@ public static class MissionControlApi
         if (body.Validate() is { } error) return ApiErrors.Problem(StatusCodes.Status400BadRequest, error);
         var found = request.Desktops.Find(request.Caller, body.DesktopId!);
         if (found.Desktop is not { } desktop) return DesktopsApi.Failure(found);
+        if (desktop.Metadata.DeletionTimestamp is not null)
+        {
+            return ApiErrors.Problem(StatusCodes.Status409Conflict, $"Desktop {body.DesktopId} is being deleted; it takes no new tasks.");
+        }
         var task = await request.Writer.CreateAsync(desktop, body.ToSpec(desktop.Metadata.Name), request.Cancellation);
         return TypedResults.Created($"/api/mission-control/tasks/{task.Metadata.Uid}", request.Tasks.ToDto(task));
     }

@@ -53,7 +53,7 @@ internal sealed partial class RunService
 
     /// <summary>
     /// Starts <paramref name="request"/>: 201 with the new run, 200 with the run that already has its id (nothing
-    /// started), 400 a bad request, 409 a prompt while the chat agent is busy or not configured.
+    /// started), 400 a bad request, 409 a prompt while the chat agent is busy, 422 a prompt when chat is not configured.
     /// </summary>
     public Outcome<RunState> Start(RunRequest request)
     {
@@ -71,7 +71,7 @@ internal sealed partial class RunService
             ChatRun? turn = null;
             if (request.Kind == RunKind.Prompt)
             {
-                if (_chat.Settings is null) return Outcome<RunState>.Fail(_chat.Unavailable!, StatusCodes.Status409Conflict);
+                if (_chat.Settings is null) return Outcome<RunState>.Fail(_chat.Unavailable!, StatusCodes.Status422UnprocessableEntity);
                 turn = _chat.TryStart(request.Content, out var busy);
                 if (turn is null)
                 {
@@ -107,6 +107,29 @@ internal sealed partial class RunService
         {
             return Find(id);
         }
+    }
+
+    /// <summary>
+    /// The run <paramref name="id"/> once it has ended, or as it is after <paramref name="wait"/> when it still runs
+    /// then (or the request is aborted); null when there is no such run.
+    /// </summary>
+    public async Task<RunState?> WhenEndedAsync(string id, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        Task completion;
+        lock (_lock)
+        {
+            if (!_active.TryGetValue(id, out var active)) return Find(id);
+            completion = active.Completion;
+        }
+        try
+        {
+            await completion.WaitAsync(wait, _time, cancellationToken);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            // Still running: answer the state as it is.
+        }
+        return Get(id);
     }
 
     /// <summary>

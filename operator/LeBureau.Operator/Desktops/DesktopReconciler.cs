@@ -138,15 +138,11 @@ public sealed partial class DesktopReconciler(
     {
         var deadlines = new List<TimeSpan>();
         if (ExpiryPolicy.Remaining(desktop, now) is { } expiry) deadlines.Add(expiry);
+        if (ReadinessPolicy.NextLook(status, options.Value.AgentProbeInterval, now) is { } look) deadlines.Add(look);
         if (status.Phase == DesktopPhase.Running)
         {
-            deadlines.Add(options.Value.AgentProbeInterval);
             desktop.Status = status;
             if (IdlePolicy.Evaluate(desktop, now).CheckAfter is { } idle) deadlines.Add(idle);
-        }
-        else if (status.Phase is DesktopPhase.Booting or DesktopPhase.Pending or DesktopPhase.Stopping)
-        {
-            deadlines.Add(TimeSpan.FromSeconds(1));
         }
         return deadlines.Count == 0 ? ReconcileResult.Success : ReconcileResult.RequeueAfter(deadlines.Min() + TimeSpan.FromMilliseconds(1));
     }

@@ -18,7 +18,16 @@ public sealed class AgentRunClient(HttpClient http)
     public Task<RunObservation> GetAsync(string endpoint, string token, string id, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, endpoint, AgentRoutes.Run(id), token, null, cancellationToken);
 
-    /// <summary><c>POST runs</c>: found (201 new, 200 existing), or busy on 409.</summary>
+    /// <summary>
+    /// <c>GET runs/{id}?waitMs=</c>: the run once it has ended, or as it is after <paramref name="wait"/>; missing on 404.
+    /// </summary>
+    public Task<RunObservation> WhenEndedAsync(string endpoint, string token, string id, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var waitMs = (int)Math.Clamp(wait.TotalMilliseconds, 0, AgentRoutes.MaxWaitMs);
+        return SendAsync(HttpMethod.Get, endpoint, AgentRoutes.RunWhenEnded(id, waitMs), token, null, cancellationToken, TimeSpan.FromMilliseconds(waitMs));
+    }
+
+    /// <summary><c>POST runs</c>: found (201 new, 200 existing), busy on 409, rejected on 422.</summary>
     public Task<RunObservation> StartAsync(string endpoint, string token, RunRequest request, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, endpoint, AgentRoutes.Runs, token, JsonContent.Create(request), cancellationToken);
 
@@ -26,10 +35,11 @@ public sealed class AgentRunClient(HttpClient http)
     public Task<RunObservation> CancelAsync(string endpoint, string token, string id, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, endpoint, AgentRoutes.CancelRun(id), token, null, cancellationToken);
 
-    private async Task<RunObservation> SendAsync(HttpMethod method, string endpoint, string route, string token, HttpContent? content, CancellationToken cancellationToken)
+    private async Task<RunObservation> SendAsync(
+        HttpMethod method, string endpoint, string route, string token, HttpContent? content, CancellationToken cancellationToken, TimeSpan held = default)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(RequestTimeout);
+        timeout.CancelAfter(RequestTimeout + held);
         using var request = new HttpRequestMessage(method, $"{endpoint.TrimEnd('/')}/{route}") { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         try
@@ -44,6 +54,8 @@ public sealed class AgentRunClient(HttpClient http)
                     return RunObservation.Missing;
                 case HttpStatusCode.Conflict:
                     return RunObservation.Busy(await ReasonAsync(response, timeout.Token));
+                case HttpStatusCode.UnprocessableEntity:
+                    return RunObservation.Rejected(await ReasonAsync(response, timeout.Token));
                 default:
                     return RunObservation.Unreachable($"{(int)response.StatusCode} {await ReasonAsync(response, timeout.Token)}");
             }

@@ -25,6 +25,7 @@ public sealed partial class DesktopTaskReconciler(
     ResourceClient<Desktop> desktopClient,
     Informer<V1Secret> secrets,
     AgentRunClient agent,
+    RunWatcher watcher,
     EventRecorder events,
     TimeProvider time,
     ILogger<DesktopTaskReconciler> logger) : IReconciler<DesktopTask>
@@ -37,6 +38,11 @@ public sealed partial class DesktopTaskReconciler(
     // Starts on one desktop are serialised: the check that no other task of the desktop runs, the POST and the status
     // write happen under the desktop's lock, so two tasks decided from one stale cache never both start.
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _starts = new();
+
+    // The task whose run this operator started last on each desktop: the cache may not show it running yet when the
+    // next task of that desktop is decided (a watch event behind the status write). Only one runs per desktop at a
+    // time, so the last one started is the only one the cache can be behind about.
+    private readonly ConcurrentDictionary<string, string> _lastStarted = new();
 
     /// <summary>The <see cref="ByDesktop"/> key of a task.</summary>
     public static IEnumerable<string> DesktopKey(DesktopTask task)
@@ -61,9 +67,11 @@ public sealed partial class DesktopTaskReconciler(
         var now = time.GetUtcNow();
 
         var plan = TaskPolicy.Decide(task, desktop, siblings, null, now);
+        RunObservation? seen = null;
         if (plan.Action == TaskAction.ObserveRun)
         {
-            plan = TaskPolicy.Decide(task, desktop, siblings, await ObserveAsync(desktop!, task, cancellationToken), now);
+            seen = await ObserveAsync(desktop!, task, cancellationToken);
+            plan = TaskPolicy.Decide(task, desktop, siblings, seen, now);
         }
 
         switch (plan.Action)
@@ -82,6 +90,7 @@ public sealed partial class DesktopTaskReconciler(
                 if (cancelled.State is { } final) TaskPolicy.CopyRun(plan.Status, final);
                 break;
         }
+        Watch(task, desktop, plan, seen);
         return await WriteAsync(task, plan, cancellationToken);
     }
 
@@ -91,20 +100,24 @@ public sealed partial class DesktopTaskReconciler(
         await gate.WaitAsync(cancellationToken);
         try
         {
-            // Decided again from the API server (not the cache) under the desktop's lock: a sibling that has just
-            // started is seen as running.
-            var listed = await taskClient.ListAsync(task.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
-            var fresh = (listed.Items ?? []).Where(t => t.Spec.DesktopRef == task.Spec.DesktopRef).ToList();
-            var self = fresh.FirstOrDefault(t => t.Metadata.Uid == task.Metadata.Uid);
-            // Gone, or moved on since the cache saw it (its next change reconciles it again).
-            if (self is null || self.Status?.Phase != TaskPhase.Pending) return ReconcileResult.Success;
+            // Decided again under the desktop's lock: the task itself from the API server (not the cache), its siblings
+            // from the cache with the one this operator started last counted as running until the cache shows more.
+            var self = await taskClient.GetAsync(task.Metadata.NamespaceProperty, task.Metadata.Name, cancellationToken);
+            // Gone, replaced, or moved on since the cache saw it (its next change reconciles it again).
+            if (self is null || self.Metadata.Uid != task.Metadata.Uid || self.Status?.Phase != TaskPhase.Pending) return ReconcileResult.Success;
+            var fresh = Siblings(desktopKey, self);
             var plan = TaskPolicy.Decide(self, desktop, fresh, RunObservation.Missing, now);
             if (plan.Action == TaskAction.StartRun)
             {
                 var (endpoint, token) = Agent(desktop);
                 var started = token is null ? RunObservation.Unreachable("no agent token") : await agent.StartAsync(endpoint, token, plan.Request!, cancellationToken);
-                if (started.Kind == RunObservationKind.Found) Log.Started(logger, self.Metadata.NamespaceProperty, self.Metadata.Name, desktop.Metadata.Name);
+                if (started.Kind == RunObservationKind.Found)
+                {
+                    _lastStarted[desktopKey] = self.Metadata.Uid;
+                    Log.Started(logger, self.Metadata.NamespaceProperty, self.Metadata.Name, desktop.Metadata.Name);
+                }
                 plan = TaskPolicy.Decide(self, desktop, fresh, started.Kind == RunObservationKind.Missing ? RunObservation.Unreachable("404 on POST runs") : started, now);
+                Watch(self, desktop, plan, started);
             }
             return await WriteAsync(self, plan, cancellationToken);
         }
@@ -112,6 +125,38 @@ public sealed partial class DesktopTaskReconciler(
         {
             gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The tasks of a desktop from the cache, <paramref name="self"/> as just read, and the task this operator started
+    /// last there as running while the cache still shows it pending (see <see cref="_lastStarted"/>).
+    /// </summary>
+    private List<DesktopTask> Siblings(string desktopKey, DesktopTask self)
+    {
+        _lastStarted.TryGetValue(desktopKey, out var lastStarted);
+        var siblings = new List<DesktopTask> { self };
+        foreach (var sibling in tasks.ByIndex(ByDesktop, desktopKey))
+        {
+            if (sibling.Metadata.Uid == self.Metadata.Uid) continue;
+            var behind = sibling.Metadata.Uid == lastStarted && sibling.Status?.Phase is null or TaskPhase.Pending;
+            siblings.Add(behind ? new DesktopTask
+            {
+                Metadata = sibling.Metadata, Spec = sibling.Spec, Status = new DesktopTask.DesktopTaskStatus { Phase = TaskPhase.Running },
+            } : sibling);
+        }
+        return siblings;
+    }
+
+    /// <summary>
+    /// Has the <see cref="RunWatcher"/> report the end of a run the agent has just said goes on. Only then: a run already
+    /// ended, or a desktop not ready, would have the watch answer at once and requeue the task in a tight loop.
+    /// </summary>
+    private void Watch(DesktopTask task, Desktop? desktop, TaskPlan plan, RunObservation? seen)
+    {
+        if (desktop is null || seen is not { Kind: RunObservationKind.Found, State.IsFinal: false }) return;
+        if (plan.Status.Phase != TaskPhase.Running || plan.Action == TaskAction.CancelRun) return;
+        var (endpoint, token) = Agent(desktop);
+        if (token is not null && endpoint.Length > 0) watcher.Start(task, endpoint, token);
     }
 
     private async Task<ReconcileResult> WriteAsync(DesktopTask task, TaskPlan plan, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using LeBureau.AgentContract;
 namespace LeBureau.Operator.Tasks;
 
 /// <summary>What the desktop agent said about a task's run.</summary>
-/// <param name="Kind">Found, missing (404), busy (409 on start) or unreachable.</param>
+/// <param name="Kind">Found, missing (404), busy (409 on start), rejected (422 on start) or unreachable.</param>
 /// <param name="State">The run, when found.</param>
 /// <param name="Error">Why the agent is busy or unreachable.</param>
 public sealed record RunObservation(RunObservationKind Kind, RunState? State = null, string? Error = null)
@@ -16,6 +16,9 @@ public sealed record RunObservation(RunObservationKind Kind, RunState? State = n
 
     /// <summary>The agent refused to start the run for now (409: its chat agent answers another message).</summary>
     public static RunObservation Busy(string error) => new(RunObservationKind.Busy, null, error);
+
+    /// <summary>The agent will never start the run (422: a prompt on a desktop whose chat agent is not configured).</summary>
+    public static RunObservation Rejected(string error) => new(RunObservationKind.Rejected, null, error);
 
     /// <summary>The agent did not answer (connection refused, timeout, 5xx): transient.</summary>
     public static RunObservation Unreachable(string error) => new(RunObservationKind.Unreachable, null, error);

@@ -12,6 +12,9 @@ public enum RunObservationKind
     /// <summary>The agent cannot start it now (409).</summary>
     Busy,
 
+    /// <summary>The agent refuses the run for good (422: a prompt and no chat provider).</summary>
+    Rejected,
+
     /// <summary>No answer; retried.</summary>
     Unreachable,
 }

@@ -12,13 +12,15 @@ public static class TaskControllerExtensions
 {
     /// <summary>
     /// Adds the DesktopTask controller: the reconciler over the shared task informer (indexed by desktop), the agent's
-    /// run client; a change of a Desktop or of a task reconciles every task of that desktop (a turn may have come).
+    /// run client, the <see cref="RunWatcher"/> that requeues a task when its run ends; a change of a Desktop reconciles
+    /// every task of that desktop, a change of a task the one that runs next there (a turn may have come).
     /// </summary>
     public static WebApplicationBuilder AddTaskController(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddHttpClient<AgentRunClient>();
+        services.AddSingleton<RunWatcher>();
         services.AddInformer<Desktop>();
         services.AddInformer<V1Secret>();
         services.AddController<DesktopTask, DesktopTaskReconciler>("desktoptask", (controller, sp) =>
@@ -28,7 +30,11 @@ public static class TaskControllerExtensions
             IEnumerable<string> TasksOf(string ns, string desktop) =>
                 tasks.ByIndex(DesktopTaskReconciler.ByDesktop, ObjectKey.Of(ns, desktop)).Select(t => ObjectKey.Of(ns, t.Metadata.Name));
             controller.Watches(sp.GetRequiredService<Informer<Desktop>>(), d => TasksOf(d.Metadata.NamespaceProperty, d.Metadata.Name));
-            controller.Watches(tasks, t => TasksOf(t.Metadata.NamespaceProperty, t.Spec.DesktopRef));
+            // A task's change can let only the next one of its desktop start (its own change reconciles itself): waking
+            // every queued task instead costs a reconcile per queued task per change, O(n²) on a long queue.
+            controller.Watches(tasks, t => TaskPolicy.Next(tasks.ByIndex(DesktopTaskReconciler.ByDesktop, ObjectKey.Of(t.Metadata.NamespaceProperty, t.Spec.DesktopRef)))
+                is { } next ? [ObjectKey.Of(next.Metadata.NamespaceProperty, next.Metadata.Name)] : []);
+            sp.GetRequiredService<RunWatcher>().Attach(controller.Queue);
         });
         services.AddOptions<ControllerOptions>("desktoptask").Configure<IOptions<OperatorOptions>>((c, o) => c.Workers = o.Value.Workers);
         return builder;

@@ -16,8 +16,11 @@ public static class TaskPolicy
     /// <summary>How long past its timeout (from startedAt) a run may still report running before the operator cancels it.</summary>
     public static readonly TimeSpan TimeoutGrace = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often a running task's run is polled.</summary>
-    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// How often a running task's run is asked about: a safety net (its output so far, a lost answer), since the
+    /// <see cref="RunWatcher"/> puts the task back on the queue the moment its run ends.
+    /// </summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(10);
 
     /// <summary>How soon a task waiting for its desktop's agent, or for an unreachable agent, looks again.</summary>
     public static readonly TimeSpan NotReadyRetry = TimeSpan.FromSeconds(2);
@@ -56,6 +59,17 @@ public static class TaskPolicy
         && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
             ? at
             : null;
+
+    /// <summary>
+    /// The task of a desktop that runs next: the first in queue order (<see cref="Compare"/>) that asks to run, is not
+    /// cancelled and has not started; null when none waits.
+    /// </summary>
+    public static DesktopTask? Next(IEnumerable<DesktopTask> siblings)
+    {
+        ArgumentNullException.ThrowIfNull(siblings);
+        return siblings.Where(t => t.Status?.Phase is null or TaskPhase.Pending && t.Spec.Run && !t.Spec.Cancel)
+            .OrderBy(t => t, Comparer<DesktopTask>.Create(Compare)).FirstOrDefault();
+    }
 
     /// <summary>The task's run timeout (spec.timeout, default 30m, at most 24 h).</summary>
     public static TimeSpan Timeout(DesktopTask task)
@@ -132,8 +146,10 @@ public static class TaskPolicy
         var ahead = siblings.Where(s => s.Metadata.Uid != task.Metadata.Uid && Blocks(s, task)).OrderBy(s => s, Comparer<DesktopTask>.Create(Compare)).FirstOrDefault();
         if (ahead is not null)
         {
-            var why = ahead.Status?.Phase == TaskPhase.Running ? "runs" : "runs first";
-            ConditionList.Set(conditions, ConditionTypes.DesktopAvailable, false, ConditionReasons.Queued, $"task {ahead.Metadata.Name} {why} on desktop {desktopName}", generation, now);
+            // The message names no task and no position: a queued task's status then stays as it is while the tasks
+            // ahead of it run (one write when it queues, not one per task ahead).
+            ConditionList.Set(conditions, ConditionTypes.DesktopAvailable, false, ConditionReasons.Queued,
+                $"queued behind earlier tasks of desktop {desktopName}; one task runs at a time", generation, now);
             return new TaskPlan(TaskAction.None, status);
         }
 
@@ -171,6 +187,9 @@ public static class TaskPolicy
                 status.StartedAt = run.State!.StartedAt;
                 ConditionList.Set(conditions, ConditionTypes.DesktopAvailable, true, ConditionReasons.TaskRunning, $"running on desktop {desktopName}", generation, now);
                 return Running(task, desktop, ready, status, run, now);
+            case RunObservationKind.Rejected:
+                return new TaskPlan(TaskAction.None, Finish(status, TaskPhase.Failed, ConditionReasons.RunRejected,
+                    $"the agent of desktop {desktopName} refused the task: {run.Error}", generation, now));
             case RunObservationKind.Busy:
                 var since = conditions.FirstOrDefault(c => c.Type == ConditionTypes.DesktopAvailable && c.Status == ConditionStatus.False)?.LastTransitionTime ?? now;
                 ConditionList.Set(conditions, ConditionTypes.DesktopAvailable, false, ConditionReasons.DesktopNotReady,

@@ -349,4 +349,26 @@ public sealed class MissionControlTests(ApiServerFixture fixture)
         (await fixture.Client.CustomObjects.ListNamespacedCustomObjectAsync<Operator.Runtime.ObjectList<DesktopTask>>(
             Desktop.Group, Desktop.Version, ns, DesktopTask.Plural)).Items.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task Create_on_a_desktop_being_deleted_is_409_and_makes_no_task()
+    {
+        var (ns, key, desktop) = await TenantAsync("mc-deleting");
+        using var client = fixture.CreateClient(key);
+        const string hold = "test.lebureau.io/hold";
+        await fixture.Client.CustomObjects.PatchNamespacedCustomObjectAsync<Desktop>(
+            new k8s.Models.V1Patch(JsonSerializer.Serialize(new { metadata = new { finalizers = new[] { hold } } }), k8s.Models.V1Patch.PatchType.MergePatch),
+            Desktop.Group, Desktop.Version, ns, Desktop.Plural, desktop.Metadata.Name);
+        await fixture.Client.CustomObjects.DeleteNamespacedCustomObjectAsync(Desktop.Group, Desktop.Version, ns, Desktop.Plural, desktop.Metadata.Name);
+        await fixture.WaitForDesktopAsync(desktop.Metadata.Uid, d => d.Metadata.DeletionTimestamp is not null);
+
+        var detail = await DetailAsync(await client.PostJsonAsync(Tasks, new { type = "command", content = "x", desktopId = desktop.Metadata.Uid }), HttpStatusCode.Conflict);
+
+        detail.Should().Contain("being deleted");
+        (await fixture.Client.CustomObjects.ListNamespacedCustomObjectAsync<Operator.Runtime.ObjectList<DesktopTask>>(
+            Desktop.Group, Desktop.Version, ns, DesktopTask.Plural)).Items.Should().BeEmpty();
+        await fixture.Client.CustomObjects.PatchNamespacedCustomObjectAsync<Desktop>(
+            new k8s.Models.V1Patch("{\"metadata\":{\"finalizers\":null}}", k8s.Models.V1Patch.PatchType.MergePatch),
+            Desktop.Group, Desktop.Version, ns, Desktop.Plural, desktop.Metadata.Name);
+    }
 }

@@ -56,6 +56,26 @@ public sealed class RunsTests(DesktopFixture desktop) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_get_with_waitMs_answers_as_soon_as_the_run_ends()
+    {
+        var client = await StartAgentAsync();
+        var gate = Path.Combine(_root, "gate");
+        (await client.PostAsJsonAsync("/runs", Command("held", $"while [ ! -e {gate} ]; do sleep 0.01; done; echo through"))).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var waiting = client.GetAsync("/runs/held?waitMs=30000");
+        var early = await client.GetAsync("/runs/held?waitMs=50");
+        File.WriteAllText(gate, "");
+        var answer = await (await waiting).JsonAsync();
+
+        (await early.JsonAsync()).GetProperty("status").GetString().Should().Be("running", "a wait that passes answers the run as it is");
+        answer.GetProperty("status").GetString().Should().Be("succeeded", "the held answer comes when the run has ended, well before 30 s");
+        answer.GetProperty("output").GetString().Should().Be("through\n");
+        (await client.GetAsync("/runs/held?waitMs=30001")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await client.GetAsync("/runs/held?waitMs=-1")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await client.GetAsync("/runs/nothing?waitMs=100")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task The_same_id_posted_again_runs_once_and_answers_the_existing_run()
     {
         var client = await StartAgentAsync();
@@ -243,13 +263,13 @@ public sealed class RunsTests(DesktopFixture desktop) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_prompt_without_chat_configured_is_409()
+    public async Task A_prompt_without_chat_configured_is_422_not_a_conflict_to_retry()
     {
         var client = await StartAgentAsync();
 
         var response = await client.PostAsJsonAsync("/runs", Prompt("no-chat", "Hello"));
 
-        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await response.DetailAsync()).Should().Contain("not configured");
     }
 

@@ -281,6 +281,34 @@ public sealed class TaskControllerTests(ControlPlaneFixture fixture) : IAsyncLif
     }
 
     [Fact]
+    public async Task Deleting_a_running_task_kills_its_run_on_the_desktop()
+    {
+        await ReadyDesktopAsync("d1");
+        var marker = NewMarker();
+        var task = await CreateTaskAsync("doomed", "d1", $"sleep 60.{marker}; echo {marker}");
+        await WaitPhaseAsync("doomed", TaskPhase.Running);
+        await Eventually.Until(() => Task.FromResult(ProcessesWith(marker)), pids => pids.Count > 0, because: "the command runs");
+
+        await _tasks.DeleteAsync(_ns, "doomed");
+
+        await Eventually.Until(() => Task.FromResult(ProcessesWith(marker)), pids => pids.Count == 0, because: "a deleted task leaves nothing running on the desktop");
+        (await AgentRunAsync("d1", task.Metadata.Uid))!.Status.Should().Be(RunStatus.Cancelled, "the operator cancelled the run on the agent");
+    }
+
+    [Fact]
+    public async Task A_prompt_task_on_a_desktop_without_chat_fails_at_once_with_the_agents_reason()
+    {
+        await ReadyDesktopAsync("d1");
+        var task = await CreateTaskAsync("ask", "d1", "What is on the screen?", s => s.Type = TaskType.Prompt);
+
+        var failed = await WaitPhaseAsync("ask", TaskPhase.Failed);
+
+        failed.Status.Conditions.Should().Contain(c => c.Type == ConditionTypes.Completed && c.Reason == ConditionReasons.RunRejected);
+        failed.Status.Message.Should().Contain("not configured", "the agent says why: no chat provider");
+        (await AgentRunAsync("d1", task.Metadata.Uid)).Should().BeNull("nothing ran");
+    }
+
+    [Fact]
     public async Task An_operator_restart_mid_task_runs_nothing_twice()
     {
         await ReadyDesktopAsync("d1");

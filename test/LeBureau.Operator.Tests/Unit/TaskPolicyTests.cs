@@ -1,3 +1,4 @@
+using System.Text.Json;
 using k8s.Models;
 using LeBureau.AgentContract;
 using LeBureau.Operator.Tasks;
@@ -215,6 +216,17 @@ public sealed class TaskPolicyTests
     }
 
     [Fact]
+    public void A_run_the_agent_refuses_for_good_fails_the_task_with_the_agents_reason()
+    {
+        var plan = Decide(Task(), Desk(), RunObservation.Rejected("chat is not configured on this desktop"));
+
+        plan.Status.Phase.Should().Be(TaskPhase.Failed);
+        plan.RequeueAfter.Should().BeNull("retrying cannot help");
+        plan.Status.Message.Should().Contain("chat is not configured");
+        Condition(plan, ConditionTypes.Completed)!.Reason.Should().Be(ConditionReasons.RunRejected);
+    }
+
+    [Fact]
     public void Tasks_of_a_desktop_queue_in_creation_order_then_name()
     {
         var first = Task("b-first", createdSecondsAgo: 30);
@@ -225,8 +237,43 @@ public sealed class TaskPolicyTests
         var queued = Decide(tie, Desk(), null, first, later);
         queued.Action.Should().Be(TaskAction.None);
         Condition(queued, ConditionTypes.DesktopAvailable)!.Should().Match<Condition>(c =>
-            c.Status == ConditionStatus.False && c.Reason == ConditionReasons.Queued && c.Message!.Contains("b-first"));
-        Condition(Decide(later, Desk(), null, first, tie), ConditionTypes.DesktopAvailable)!.Message.Should().Contain("b-first");
+            c.Status == ConditionStatus.False && c.Reason == ConditionReasons.Queued && c.Message!.Contains("earlier tasks of desktop"));
+        Condition(Decide(later, Desk(), null, first, tie), ConditionTypes.DesktopAvailable)!.Reason.Should().Be(ConditionReasons.Queued);
+    }
+
+    [Fact]
+    public void Next_is_the_first_task_in_queue_order_that_asks_to_run_and_has_not_started()
+    {
+        var done = Task("a-done", createdSecondsAgo: 50, status: s => s.Phase = TaskPhase.Done);
+        var notAsked = Task("b-not-asked", createdSecondsAgo: 40, run: false);
+        var cancelled = Task("c-cancelled", createdSecondsAgo: 30, spec: s => s.Cancel = true);
+        var next = Task("d-next", createdSecondsAgo: 20);
+        var later = Task("e-later", createdSecondsAgo: 10, phase: null);
+
+        TaskPolicy.Next([later, cancelled, done, next, notAsked])!.Metadata.Name.Should().Be("d-next");
+        TaskPolicy.Next([done, notAsked]).Should().BeNull();
+    }
+
+    [Fact]
+    public void A_queued_tasks_status_does_not_change_while_the_tasks_ahead_of_it_take_turns()
+    {
+        var first = Task("first", createdSecondsAgo: 30, status: s => s.Phase = TaskPhase.Running);
+        var second = Task("second", createdSecondsAgo: 20);
+        var third = Task("third", createdSecondsAgo: 10);
+        var queued = Decide(third, Desk(), null, first, second).Status;
+        var waiting = Task("third", createdSecondsAgo: 10, status: s =>
+        {
+            s.Phase = queued.Phase;
+            s.ObservedGeneration = queued.ObservedGeneration;
+            s.Conditions = queued.Conditions;
+        });
+
+        // The first finishes and the second runs: the third still waits, and nothing about it needs writing.
+        var firstDone = Task("first", createdSecondsAgo: 30, status: s => s.Phase = TaskPhase.Done);
+        var secondRuns = Task("second", createdSecondsAgo: 20, status: s => s.Phase = TaskPhase.Running);
+        var later = Decide(waiting, Desk(), null, firstDone, secondRuns).Status;
+
+        JsonSerializer.Serialize(later).Should().Be(JsonSerializer.Serialize(queued), "one status write when a task queues, not one per task ahead of it");
     }
 
     [Fact]

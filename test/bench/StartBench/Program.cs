@@ -1,0 +1,3 @@
+using LeBureau.StartBench;
+
+return await Bench.RunAsync(args);

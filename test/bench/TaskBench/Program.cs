@@ -1,0 +1,3 @@
+using LeBureau.TaskBench;
+
+return await Bench.RunAsync(args);
