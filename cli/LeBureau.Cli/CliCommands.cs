@@ -33,6 +33,10 @@ public static class CliCommands
             result.GetValue(tenant)!,
             result.GetValue(agent)?.FullName)).RunAsync(cancellationToken));
 
-        return new RootCommand("Le Bureau: Linux desktops for AI agents on Kubernetes.") { up };
+        var mcp = new Command("mcp", "Serve the Le Bureau tools to an MCP host (Claude Desktop, Claude Code) on stdio; configured by LEBUREAU_URL and LEBUREAU_KEY.");
+        mcp.SetAction((_, cancellationToken) => McpCommand.RunAsync(
+            Environment.GetEnvironmentVariable("LEBUREAU_URL"), Environment.GetEnvironmentVariable("LEBUREAU_KEY"), cancellationToken));
+
+        return new RootCommand("Le Bureau: Linux desktops for AI agents on Kubernetes.") { up, mcp };
     }
 }
