@@ -1,38 +1,26 @@
 using System.CommandLine;
+using LeBureau.Cli.Hosting;
+using LeBureau.Cli.Keys;
 
 namespace LeBureau.Cli;
 
-/// <summary>The command line: <c>lebureau up</c>.</summary>
+/// <summary>The command line: <c>lebureau up</c>, and the client commands.</summary>
 public static class CliCommands
 {
-    public static RootCommand Root()
+    public static RootCommand Root(CliEnvironment environment)
     {
-        var state = new Option<DirectoryInfo>("--state-dir")
-        {
-            Description = "Where the embedded platform keeps its cluster, Redis data and desktops (reused by the next `up`).",
-            DefaultValueFactory = _ => new DirectoryInfo(Environment.GetEnvironmentVariable("LEBUREAU_HOME") is { Length: > 0 } home
-                ? home : Path.Combine(Environment.CurrentDirectory, ".lebureau")),
-        };
-        var port = new Option<int>("--port") { Description = "Port of the API (REST, SSE, docs).", DefaultValueFactory = _ => 8080 };
-        var kubePort = new Option<int>("--kube-port") { Description = "Port of the embedded kube-apiserver.", DefaultValueFactory = _ => 16443 };
-        var etcdPort = new Option<int>("--etcd-port") { Description = "Port of the embedded etcd.", DefaultValueFactory = _ => 12379 };
-        var redisPort = new Option<int>("--redis-port") { Description = "Port of the embedded Redis.", DefaultValueFactory = _ => 16379 };
-        var tenant = new Option<string>("--namespace") { Description = "The tenant namespace of the admin API key.", DefaultValueFactory = _ => "lebureau" };
-        var agent = new Option<FileInfo?>("--agent") { Description = "The desktop agent executable or .dll (default: next to this program, or built by ./lebureau)." };
+        var root = new RootCommand($"""
+            Le Bureau: Linux desktops for AI agents on Kubernetes.
 
-        var up = new Command("up", "Run the whole platform on this machine: a local control plane, Redis, the operator with the local desktop runtime, and the API.")
-        {
-            state, port, kubePort, etcdPort, redisPort, tenant, agent,
-        };
-        up.SetAction((result, cancellationToken) => new UpCommand(new UpOptions(
-            result.GetValue(state)!.FullName,
-            result.GetValue(port),
-            result.GetValue(kubePort),
-            result.GetValue(etcdPort),
-            result.GetValue(redisPort),
-            result.GetValue(tenant)!,
-            result.GetValue(agent)?.FullName)).RunAsync(cancellationToken));
+            Log in once with `lebureau login --url <API URL> --key <API key>` (or set LEBUREAU_URL and LEBUREAU_KEY),
+            then manage desktops with `lebureau desktops …`. `lebureau keys …` issues keys through the cluster (kubeconfig).
 
-        return new RootCommand("Le Bureau: Linux desktops for AI agents on Kubernetes.") { up };
+            {ExitCodes.Help}
+            """)
+        {
+            UpCommand.Definition(),
+            KeysCommand.Create(environment),
+        };
+        return root;
     }
 }
