@@ -22,7 +22,8 @@ public static class ControlApi
         api.MapPost("/bash", Bash);
         api.MapGet("/files", ListFiles);
         api.MapPost("/files", WriteFile);
-        api.MapGet("/screenshot", Screenshot).Produces(StatusCodes.Status200OK, contentType: "image/png");
+        api.MapGet("/files/content", ReadFile).Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
+        api.MapGet("/screenshot", Screenshot).Produces(StatusCodes.Status200OK, null, "image/png", "image/jpeg");
 
         var v1 = app.MapGroup("/v1/desktops/{id}").WithTags("Desktops (v1)").WithProblemErrors().WithAgentErrors()
             .RequireCapability(Capability.DesktopControl);
@@ -33,7 +34,7 @@ public static class ControlApi
         v1.MapPost("/key", Key);
         v1.MapPost("/bash", Bash);
         v1.MapPost("/exec", Exec);
-        v1.MapGet("/screenshot", Screenshot).Produces(StatusCodes.Status200OK, contentType: "image/png");
+        v1.MapGet("/screenshot", Screenshot).Produces(StatusCodes.Status200OK, null, "image/png", "image/jpeg");
         return app;
     }
 
@@ -66,10 +67,22 @@ public static class ControlApi
         return reply.Error is { } error ? error : TypedResults.Ok(JsonSerializer.Deserialize<JsonElement>(reply.Reply!.Body));
     }
 
-    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Screenshot(string id, [AsParameters] DesktopRequest request)
+    /// <summary>The file's bytes (the agent reads it whole; the MCP and CLI clients use it for text files and downloads).</summary>
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReadFile(string id, string? path, [AsParameters] DesktopRequest request)
     {
-        var reply = await CallAsync(id, request, HttpMethod.Get, "screenshot?format=png", null);
-        return reply.Error is { } error ? error : TypedResults.File(reply.Reply!.Body, "image/png");
+        if (string.IsNullOrEmpty(path)) return ApiErrors.Problem(400, "The 'path' query parameter is required.");
+        var reply = await CallAsync(id, request, HttpMethod.Get, $"files/content?path={Uri.EscapeDataString(path)}", null);
+        return reply.Error is { } error ? error : TypedResults.File(reply.Reply!.Body, "application/octet-stream", Path.GetFileName(path));
+    }
+
+    /// <summary>PNG by default; <c>?format=jpeg&amp;quality=1..100</c> for a smaller image (the agent validates both, its 400 is relayed).</summary>
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Screenshot(string id, string? format, int? quality, [AsParameters] DesktopRequest request)
+    {
+        if (format is not (null or "png" or "jpeg" or "jpg")) return ApiErrors.Problem(400, $"'format' must be png or jpeg, not '{format}'.");
+        if (quality is < 1 or > 100) return ApiErrors.Problem(400, $"'quality' must be in 1..100, not {quality}.");
+        var query = format is null or "png" ? "format=png" : $"format=jpeg&quality={quality ?? 80}";
+        var reply = await CallAsync(id, request, HttpMethod.Get, $"screenshot?{query}", null);
+        return reply.Error is { } error ? error : TypedResults.File(reply.Reply!.Body, reply.Reply.ContentType ?? "image/png");
     }
 
     internal static Task<Results<Ok<InputResponse>, ProblemHttpResult>> Click(string id, ClickBody body, [AsParameters] DesktopRequest request) =>
