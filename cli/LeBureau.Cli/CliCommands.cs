@@ -1,6 +1,9 @@
 using System.CommandLine;
 using LeBureau.Cli.Hosting;
+using LeBureau.Cli.Desktops;
 using LeBureau.Cli.Keys;
+using LeBureau.Cli.Login;
+using LeBureau.Cli.Mcp;
 
 namespace LeBureau.Cli;
 
@@ -19,8 +22,13 @@ public static class CliCommands
             """)
         {
             UpCommand.Definition(),
+            LoginCommand.Create(environment),
+            LogoutCommand.Create(environment),
+            WhoamiCommand.Create(environment),
+            DesktopsCommand.Create(environment),
             KeysCommand.Create(environment),
+            McpCommand.Create(environment),
         };
-        return root;
+        return root.ShowsHelp();
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using LeBureau.Cli.Hosting;
 
 namespace LeBureau.Cli;
@@ -18,7 +19,23 @@ public static class CliRunner
         var parsed = CliCommands.Root(environment).Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         if (!handleSignals) configuration.ProcessTerminationTimeout = null;
-        var exitCode = await parsed.InvokeAsync(configuration, cancellationToken);
-        return parsed.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
+        if (parsed.Action is ParseErrorAction)
+        {
+            // kubectl's habit: the error and where to look, not the whole help page.
+            foreach (var problem in parsed.Errors) await error.WriteLineAsync($"lebureau: {problem.Message}");
+            await error.WriteLineAsync($"Run '{string.Join(' ', Path(parsed.CommandResult))} --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        return await parsed.InvokeAsync(configuration, cancellationToken);
+    }
+
+    private static IEnumerable<string> Path(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new Stack<string>();
+        for (System.CommandLine.Parsing.SymbolResult? r = result; r is not null; r = r.Parent)
+        {
+            if (r is System.CommandLine.Parsing.CommandResult c) names.Push(c.Parent is null ? "lebureau" : c.Command.Name);
+        }
+        return names;
     }
 }

@@ -1,10 +1,18 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 
 namespace LeBureau.Cli.Hosting;
 
 /// <summary>Binds a handler to a command: the handler gets a <see cref="CliContext"/>, and what it throws becomes one stderr line and an exit code.</summary>
 public static class CliActions
 {
+    /// <summary>A command that only groups others (<c>lebureau</c>, <c>desktops</c>, <c>keys</c>) shows its help when run alone, as kubectl does.</summary>
+    public static T ShowsHelp<T>(this T command) where T : Command
+    {
+        command.SetAction(result => new HelpAction().Invoke(result));
+        return command;
+    }
+
     public static void SetCliAction(this Command command, CliEnvironment environment,
         Func<ParseResult, CliContext, CancellationToken, Task<int>> handler)
     {

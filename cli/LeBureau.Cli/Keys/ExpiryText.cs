@@ -9,18 +9,7 @@ public static class ExpiryText
     public static DateTimeOffset Parse(string text, DateTimeOffset now)
     {
         text = text.Trim();
-        if (text.Length >= 2 && long.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount) && amount > 0)
-        {
-            TimeSpan? span = text[^1] switch
-            {
-                's' => TimeSpan.FromSeconds(amount),
-                'm' => TimeSpan.FromMinutes(amount),
-                'h' => TimeSpan.FromHours(amount),
-                'd' => TimeSpan.FromDays(amount),
-                _ => null,
-            };
-            if (span is { } s) return now + s;
-        }
+        if (DurationText.TryParse(text) is { } span) return now + span;
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
         {
             return at > now ? at.ToUniversalTime()

@@ -20,7 +20,7 @@ public static class KeysCommand
         keys.Subcommands.Add(CreateCommand(environment));
         keys.Subcommands.Add(ListCommand(environment));
         keys.Subcommands.Add(RevokeCommand(environment));
-        return keys;
+        return keys.ShowsHelp();
     }
 
     private static Option<string?> KubeconfigOption() => new("--kubeconfig")
@@ -41,7 +41,7 @@ public static class KeysCommand
         var expires = new Option<string?>("--expires") { Description = "When the key stops working: a duration (90m, 12h, 30d) or a date-time (2027-01-31)." };
         var rateLimit = new Option<int?>("--rate-limit") { Description = "Requests per minute for this key (default: the api-server's, 60)." };
         var createNamespace = new Option<bool>("--create-namespace") { Description = "Create the namespace when it does not exist (a new tenant)." };
-        var timeout = new Option<TimeSpan>("--timeout") { Description = "How long to wait for the operator to issue the key.", DefaultValueFactory = _ => TimeSpan.FromSeconds(60) };
+        var timeout = TimeoutOption.Create("How long to wait for the operator to issue the key", "60s");
         var output = OutputOption.Create();
         var kubeconfig = KubeconfigOption();
         var command = new Command("create", "Create an API key and print it. The key is shown this once: only its hash is kept.")
