@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LeBureau.ControlPlane;
+using Xunit;
 
 namespace LeBureau.Testing;
 

@@ -27,7 +27,17 @@ public static class LoginCommand
             var login = new SavedLogin(ApiUrl.Parse(typedUrl, "--url").ToString().TrimEnd('/'), typedKey.Trim());
 
             using var session = ApiSession.For(login, "--key");
-            var me = await session.CallAsync(client => client.GetMeAsync(cancellationToken));
+            Client.Me me;
+            try
+            {
+                me = await session.CallAsync(client => client.GetMeAsync(cancellationToken));
+            }
+            catch (CliException e) when (e.ExitCode == ExitCodes.NotFound)
+            {
+                throw new CliException(
+                    $"{login.Url} does not answer like a Le Bureau API (GET /v1/me: {e.Message}). Check the URL: it is what `lebureau up` prints as API, e.g. http://127.0.0.1:8080.",
+                    ExitCodes.Unreachable, e);
+            }
             var store = new ConfigStore(environment);
             await store.SaveAsync(login, cancellationToken);
             await context.Out.WriteLineAsync(
