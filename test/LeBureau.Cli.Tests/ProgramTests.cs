@@ -87,6 +87,51 @@ public sealed class ProgramTests(EmbeddedPlatform platform)
         try { Directory.Delete(work, recursive: true); } catch (IOException) { }
     }
 
+    [Fact]
+    public async Task Mcp_serves_the_tools_of_the_saved_login_on_stdio()
+    {
+        using var user = new CliUser();
+        (await user.RunAsync("login", "--url", platform.Url, "--key", platform.Key)).ExitCode.Should().Be(0);
+        var info = new ProcessStartInfo("dotnet", [BuiltProgram, "mcp"])
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var name in new[] { "LEBUREAU_URL", "LEBUREAU_KEY" }) info.Environment.Remove(name);
+        info.Environment["HOME"] = user.Home;
+        info.Environment["XDG_CONFIG_HOME"] = Path.Combine(user.Home, ".config");
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+
+        await process.StandardInput.WriteLineAsync("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"cli-test","version":"1"}}}""");
+        await process.StandardInput.WriteLineAsync("""{"jsonrpc":"2.0","method":"notifications/initialized"}""");
+        await process.StandardInput.WriteLineAsync("""{"jsonrpc":"2.0","id":2,"method":"tools/list"}""");
+        await process.StandardInput.FlushAsync();
+        string? tools = null;
+        while (tools is null && await process.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
+        {
+            if (line.Contains("\"id\":2")) tools = line;
+        }
+        process.StandardInput.Close();
+        await process.WaitForExitAsync(deadline.Token);
+
+        tools.Should().NotBeNull(await stderr);
+        tools.Should().Contain("\"desktops_list\"").And.Contain("\"desktop_screenshot\"");
+        process.ExitCode.Should().Be(0, await stderr);
+    }
+
+    [Fact]
+    public async Task Mcp_without_a_login_says_how_to_log_in_and_writes_nothing_to_stdout()
+    {
+        var home = Directory.CreateTempSubdirectory("lebureau-mcp-").FullName;
+
+        var mcp = await RunAsync("dotnet", [BuiltProgram, "mcp"], new Dictionary<string, string> { ["HOME"] = home }, TimeSpan.FromSeconds(60));
+
+        mcp.ExitCode.Should().Be(3, mcp.ToString());
+        mcp.Out.Should().BeEmpty();
+        mcp.Error.Should().Contain("not logged in");
+    }
+
     private static async Task<CliResult> RunAsync(string file, string[] args, Dictionary<string, string> env, TimeSpan timeout)
     {
         var info = new ProcessStartInfo(file, args)
