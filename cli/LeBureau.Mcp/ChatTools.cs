@@ -15,15 +15,22 @@ public sealed class ChatTools(LeBureauClient client)
     public async Task<string> ChatAsync(
         [Description("The desktop id; it must be running with agentReady true.")] string desktopId,
         [Description("Your message to the agent, 1 to 32000 characters.")] string message,
-        IProgress<ProgressNotificationValue> progress,
+        RequestContext<CallToolRequestParams> request,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var token = request.Params?.ProgressToken;
         var steps = 0;
         await foreach (var e in client.ChatStreamAsync(desktopId, message, cancellationToken))
         {
             if (e.Type == "done") return e.Text("response") ?? "";
             if (e.Type == "error") throw new McpException($"The desktop's agent failed: {e.Text("message") ?? "unknown error"}");
-            if (ChatProgress.Describe(e) is { } step) progress.Report(new ProgressNotificationValue { Progress = ++steps, Message = step });
+            // Sent and awaited one by one (not IProgress, which fires and forgets): the client sees the steps in order.
+            if (token is { } progressToken && ChatProgress.Describe(e) is { } step)
+            {
+                await request.Server.NotifyProgressAsync(progressToken, new ProgressNotificationValue { Progress = ++steps, Message = step },
+                    cancellationToken: cancellationToken);
+            }
         }
         throw new McpException("The desktop's agent stopped answering before it finished.");
     }

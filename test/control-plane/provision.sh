@@ -39,6 +39,12 @@ if [ ! -d "$clients/node_modules/eventsource" ]; then
   say "npm ci in $clients"
   (cd "$clients" && npm ci --no-audit --no-fund >&2) || die "npm ci failed in $clients"
 fi
+# The official MCP inspector CLI the MCP tests run (@modelcontextprotocol/inspector-cli).
+mcp_clients="$(cd "$(dirname "$0")/../mcp-clients" && pwd)"
+if [ ! -d "$mcp_clients/node_modules/@modelcontextprotocol/inspector-cli" ]; then
+  say "npm ci in $mcp_clients"
+  (cd "$mcp_clients" && npm ci --no-audit --no-fund >&2) || die "npm ci failed in $mcp_clients"
+fi
 command -v kubectl >/dev/null 2>&1 || apt_install kubernetes-client
 command -v kubectl >/dev/null 2>&1 || die "kubectl is missing and Debian's kubernetes-client did not provide it"
 # Redis is started by the tests on their own ports, never as the system service.

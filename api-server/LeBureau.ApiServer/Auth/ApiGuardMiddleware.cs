@@ -36,7 +36,7 @@ internal sealed class ApiGuardMiddleware(
         }
 
         var limit = RateLimitDecision.LimitFor(caller.RateLimitPerMinute, options.Value.RateLimitPerMinute);
-        var verdict = await limiter.CheckAsync(caller.KeyUid, limit, now, context.RequestAborted);
+        var verdict = required.RateLimited ? await limiter.CheckAsync(caller.KeyUid, limit, now, context.RequestAborted) : null;
         if (verdict is not null)
         {
             context.Response.Headers["X-RateLimit-Limit"] = verdict.Limit.ToString(CultureInfo.InvariantCulture);

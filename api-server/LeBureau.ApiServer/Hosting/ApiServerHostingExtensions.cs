@@ -11,6 +11,7 @@ using LeBureau.ApiServer.Control;
 using LeBureau.ApiServer.Cyberdesk;
 using LeBureau.ApiServer.Desktops;
 using LeBureau.ApiServer.LiveView;
+using LeBureau.ApiServer.Mcp;
 using LeBureau.ApiServer.MissionControl;
 using LeBureau.ApiServer.RateLimiting;
 using LeBureau.Operator.Runtime;
@@ -54,6 +55,7 @@ public static class ApiServerHostingExtensions
         builder.AddEventStreams();
         builder.Services.AddSingleton<ChatRelayServices>();
         builder.AddLiveView();
+        builder.AddMcp();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue<long?>($"{ApiServerOptions.Section}:{nameof(ApiServerOptions.MaxRequestBodyBytes)}")
                 ?? new ApiServerOptions().MaxRequestBodyBytes);
@@ -82,6 +84,7 @@ public static class ApiServerHostingExtensions
         app.MapLiveViewApi();
         app.MapMissionControlApi();
         app.MapStreamsApi();
+        app.MapMcpApi();
         return app;
     }
 
