@@ -1,14 +1,19 @@
 using System.Diagnostics;
+using System.Net;
 using LeBureau.Cli.Api;
 using LeBureau.Cli.Hosting;
 using LeBureau.Client;
 
 namespace LeBureau.Cli.Desktops;
 
-/// <summary>Polls a desktop until <see cref="DesktopWait"/> says the wait is over, writing each change of state to stderr.</summary>
+/// <summary>
+/// Polls a desktop until <see cref="DesktopWait"/> says the wait is over, writing each change of state to stderr. Polls
+/// every 2 s, within the default rate limit of a key (60 requests a minute) with room for other calls; a 429 pauses the
+/// wait for the time the API asks rather than ending it.
+/// </summary>
 public static class DesktopWaiter
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
     public static async Task<DesktopInfo> WaitAsync(ApiSession session, string id, WaitTarget target, TimeSpan timeout,
         TextWriter progress, CancellationToken cancellationToken)
@@ -17,7 +22,16 @@ public static class DesktopWaiter
         string? last = null;
         while (true)
         {
-            var desktop = await session.CallAsync(client => client.GetDesktopAsync(id, cancellationToken));
+            DesktopInfo desktop;
+            try
+            {
+                desktop = await session.CallAsync(client => client.GetDesktopAsync(id, cancellationToken));
+            }
+            catch (CliException e) when (e.InnerException is LeBureauApiException { Status: HttpStatusCode.TooManyRequests } limited && clock.Elapsed < timeout)
+            {
+                await Task.Delay(limited.RetryAfter ?? Interval, cancellationToken);
+                continue;
+            }
             var step = DesktopWait.Progress(desktop, target);
             if (step != last)
             {
