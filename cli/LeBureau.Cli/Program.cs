@@ -1,3 +1,4 @@
 using LeBureau.Cli;
+using LeBureau.Cli.Hosting;
 
-return await CliCommands.Root().Parse(args).InvokeAsync();
+return await CliRunner.RunAsync(args, Console.Out, Console.Error, CliEnvironment.Process);

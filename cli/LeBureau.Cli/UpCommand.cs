@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -20,6 +21,37 @@ namespace LeBureau.Cli;
 public sealed class UpCommand(UpOptions options)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    /// <summary>The <c>up</c> command and its options.</summary>
+    public static Command Definition()
+    {
+        var state = new Option<DirectoryInfo>("--state-dir")
+        {
+            Description = "Where the embedded platform keeps its cluster, Redis data and desktops (reused by the next `up`).",
+            DefaultValueFactory = _ => new DirectoryInfo(Environment.GetEnvironmentVariable("LEBUREAU_HOME") is { Length: > 0 } home
+                ? home : Path.Combine(Environment.CurrentDirectory, ".lebureau")),
+        };
+        var port = new Option<int>("--port") { Description = "Port of the API (REST, SSE, docs).", DefaultValueFactory = _ => 8080 };
+        var kubePort = new Option<int>("--kube-port") { Description = "Port of the embedded kube-apiserver.", DefaultValueFactory = _ => 16443 };
+        var etcdPort = new Option<int>("--etcd-port") { Description = "Port of the embedded etcd.", DefaultValueFactory = _ => 12379 };
+        var redisPort = new Option<int>("--redis-port") { Description = "Port of the embedded Redis.", DefaultValueFactory = _ => 16379 };
+        var tenant = new Option<string>("--namespace") { Description = "The tenant namespace of the admin API key.", DefaultValueFactory = _ => "lebureau" };
+        var agent = new Option<FileInfo?>("--agent") { Description = "The desktop agent executable or .dll (default: next to this program, or built by ./lebureau)." };
+
+        var up = new Command("up", "Run the whole platform on this machine: a local control plane, Redis, the operator with the local desktop runtime, and the API.")
+        {
+            state, port, kubePort, etcdPort, redisPort, tenant, agent,
+        };
+        up.SetAction((result, cancellationToken) => new UpCommand(new UpOptions(
+            result.GetValue(state)!.FullName,
+            result.GetValue(port),
+            result.GetValue(kubePort),
+            result.GetValue(etcdPort),
+            result.GetValue(redisPort),
+            result.GetValue(tenant)!,
+            result.GetValue(agent)?.FullName)).RunAsync(cancellationToken));
+        return up;
+    }
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using LeBureau.Testing;
+
 namespace LeBureau.Quickstart.Tests;
 
 /// <summary>The README's quickstart, run word for word against `lebureau up`.</summary>

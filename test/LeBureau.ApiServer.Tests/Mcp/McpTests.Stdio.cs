@@ -43,17 +43,19 @@ public sealed partial class McpTests
     public async Task Lebureau_mcp_with_a_wrong_key_or_no_configuration_says_what_is_wrong_on_stderr_and_writes_nothing_on_stdout()
     {
         var wrong = await RunAsync("dotnet", [Lebureau, "mcp"], new() { ["LEBUREAU_URL"] = fixture.AddressA.ToString(), ["LEBUREAU_KEY"] = "sk_live_not-a-key" });
-        wrong.Exit.Should().Be(1);
+        wrong.Exit.Should().Be(3, "the CLI's exit code for a refused key");
         wrong.Stdout.Should().BeEmpty();
         wrong.Stderr.Should().Contain("401").And.Contain("unknown, expired or revoked").And.NotContain("   at ");
 
-        var unconfigured = await RunAsync("dotnet", [Lebureau, "mcp"], new() { ["LEBUREAU_URL"] = "", ["LEBUREAU_KEY"] = "" });
-        unconfigured.Exit.Should().Be(2);
+        var nowhere = Directory.CreateTempSubdirectory("lebureau-mcp-home-").FullName;
+        var unconfigured = await RunAsync("dotnet", [Lebureau, "mcp"],
+            new() { ["LEBUREAU_URL"] = "", ["LEBUREAU_KEY"] = "", ["HOME"] = nowhere, ["XDG_CONFIG_HOME"] = nowhere });
+        unconfigured.Exit.Should().Be(3, "not logged in: no saved login and no LEBUREAU_URL/LEBUREAU_KEY");
         unconfigured.Stderr.Should().Contain("LEBUREAU_URL");
 
         var unreachable = await RunAsync("dotnet", [Lebureau, "mcp"], new() { ["LEBUREAU_URL"] = "http://127.0.0.1:1", ["LEBUREAU_KEY"] = "sk_live_x" });
-        unreachable.Exit.Should().Be(1);
-        unreachable.Stderr.Should().Contain("cannot reach http://127.0.0.1:1").And.NotContain("   at ");
+        unreachable.Exit.Should().Be(7, "the CLI's exit code for an unreachable API");
+        unreachable.Stderr.Should().Contain("cannot reach the API at http://127.0.0.1:1").And.NotContain("   at ");
     }
 
     [Fact]

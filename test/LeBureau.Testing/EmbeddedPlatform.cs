@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using LeBureau.ControlPlane;
-using LeBureau.Testing;
+using Xunit;
 
-namespace LeBureau.Quickstart.Tests;
+namespace LeBureau.Testing;
 
 /// <summary>`lebureau up` as a user runs it: a real process on free ports with its own state folder, stopped with SIGTERM.</summary>
 public sealed class EmbeddedPlatform : IAsyncLifetime
