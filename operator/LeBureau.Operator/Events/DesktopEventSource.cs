@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using k8s;
 using k8s.Models;
@@ -43,7 +42,15 @@ public sealed partial class DesktopEventSource(
             using var timer = new PeriodicTimer(options.Value.MetricsInterval, time);
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                await SampleAsync(cancellationToken);
+                try
+                {
+                    await SampleAsync(cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One desktop's reply never stops the events of every tenant: the next tick samples again.
+                    Log.SamplingFailed(logger, e.Message);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -86,12 +93,14 @@ public sealed partial class DesktopEventSource(
         timeout.CancelAfter(TimeSpan.FromSeconds(3));
         try
         {
-            using var response = await http.SendAsync(request, timeout.Token);
-            if (!response.IsSuccessStatusCode) return null;
-            var usage = await response.Content.ReadFromJsonAsync<AgentUsage>(timeout.Token);
-            return usage is null ? null : new DesktopFigures(usage.Cpu, usage.Memory.Percent, usage.Disk.Percent);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentLength > DesktopFigures.MaxReplyBytes) return null;
+            var reply = await ReadBoundedAsync(response.Content, timeout.Token);
+            var figures = reply is null ? null : DesktopFigures.Parse(reply);
+            if (figures is null) Log.MetricsUnavailable(logger, desktop.Metadata.NamespaceProperty, desktop.Metadata.Name, "not a metrics reply");
+            return figures;
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException
                                   && !cancellationToken.IsCancellationRequested)
         {
             Log.MetricsUnavailable(logger, desktop.Metadata.NamespaceProperty, desktop.Metadata.Name, e.GetType().Name);
@@ -99,12 +108,22 @@ public sealed partial class DesktopEventSource(
         }
     }
 
-    private sealed record AgentUsage(double Cpu, AgentAmount Memory, AgentAmount Disk);
-
-    private sealed record AgentAmount(double Used, double Total, double Percent);
+    /// <summary>At most <see cref="DesktopFigures.MaxReplyBytes"/> of a reply as text; null when it is longer.</summary>
+    private static async Task<string?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[DesktopFigures.MaxReplyBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0) length += read;
+        return length > DesktopFigures.MaxReplyBytes ? null : Encoding.UTF8.GetString(buffer, 0, length);
+    }
 
     private static partial class Log
     {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "sampling the desktops' metrics failed; retrying at the next tick: {Error}")]
+        public static partial void SamplingFailed(ILogger logger, string error);
+
         [LoggerMessage(Level = LogLevel.Debug, Message = "metrics of {Namespace}/{Name} unavailable: {Reason}")]
         public static partial void MetricsUnavailable(ILogger logger, string @namespace, string name, string reason);
     }
