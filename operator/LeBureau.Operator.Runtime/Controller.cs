@@ -37,6 +37,8 @@ public sealed partial class Controller<T> : IController where T : class, IKubern
         };
     }
 
+    private readonly List<IInformer> _secondaries = [];
+
     /// <inheritdoc />
     public string Name { get; }
 
@@ -62,6 +64,7 @@ public sealed partial class Controller<T> : IController where T : class, IKubern
     {
         ArgumentNullException.ThrowIfNull(other);
         ArgumentNullException.ThrowIfNull(map);
+        WaitsFor(other);
         other.Changed += (_, old, current) =>
         {
             foreach (var item in new[] { old, current })
@@ -73,10 +76,31 @@ public sealed partial class Controller<T> : IController where T : class, IKubern
         return this;
     }
 
+    /// <summary>
+    /// Starts no reconcile before <paramref name="other"/> has synced: a reconciler that reads a cache still filling
+    /// decides from a partial world (a provider Secret "missing", a VM "absent") and regresses statuses on a cold start.
+    /// Informers passed to <see cref="Watches"/> and <see cref="Owns"/> are waited for already.
+    /// </summary>
+    public Controller<T> WaitsFor(IInformer other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        lock (_secondaries)
+        {
+            if (!_secondaries.Contains(other)) _secondaries.Add(other);
+        }
+        return this;
+    }
+
     /// <inheritdoc />
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await _informer.WaitForSyncAsync(cancellationToken);
+        IInformer[] secondaries;
+        lock (_secondaries)
+        {
+            secondaries = [.. _secondaries];
+        }
+        await Task.WhenAll(secondaries.Select(s => s.WaitForSyncAsync(cancellationToken)));
         foreach (var item in _informer.List()) Queue.Add(ObjectKey.Of(item.Metadata.NamespaceProperty, item.Metadata.Name));
         Log.Started(_logger, Name, _options.Workers);
         var workers = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => Task.Run(() => WorkAsync(cancellationToken), cancellationToken));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using k8s.Models;
+using LeBureau.ControlPlane;
 using LeBureau.Operator.Runtime;
 using LeBureau.Operator.Tests.Infrastructure;
 using LeBureau.Testing;
@@ -37,6 +38,43 @@ public sealed class ControllerTests(ControlPlaneFixture fixture)
             int seen;
             while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
         }
+    }
+
+    private sealed class SyncRecordingReconciler(IInformer secondary) : IReconciler<V1ConfigMap>
+    {
+        public ConcurrentQueue<bool> SecondarySynced { get; } = new();
+
+        public Task<ReconcileResult> ReconcileAsync(V1ConfigMap entity, CancellationToken cancellationToken)
+        {
+            SecondarySynced.Enqueue(secondary.HasSynced);
+            return Task.FromResult(ReconcileResult.Success);
+        }
+    }
+
+    [Fact]
+    public async Task No_reconcile_starts_before_every_informer_the_controller_watches_has_synced()
+    {
+        var ns = await fixture.CreateNamespaceAsync("coldstart");
+        var api = new KubeApi(fixture.Client);
+        var configMaps = new ResourceClient<V1ConfigMap>(api);
+        await configMaps.CreateAsync(new V1ConfigMap { ApiVersion = "v1", Kind = "ConfigMap", Metadata = new V1ObjectMeta { Name = "existing", NamespaceProperty = ns } });
+        var primary = new Informer<V1ConfigMap>(configMaps, new InformerOptions { Namespaces = [ns] }, NullLogger<Informer<V1ConfigMap>>.Instance);
+        var secrets = new Informer<V1Secret>(new ResourceClient<V1Secret>(api), new InformerOptions { Namespaces = [ns] }, NullLogger<Informer<V1Secret>>.Instance);
+        var reconciler = new SyncRecordingReconciler(secrets);
+        var controller = new Controller<V1ConfigMap>("coldstart", primary, reconciler, null, NullLogger<Controller<V1ConfigMap>>.Instance);
+        controller.Watches(secrets, s => [ObjectKey.Of(ns, "existing")]);
+        using var cts = new CancellationTokenSource();
+        var runs = Task.WhenAll(primary.RunAsync(cts.Token), controller.RunAsync(cts.Token));
+        await primary.WaitForSyncAsync(cts.Token);
+
+        // The secondary cache is late (a cold start): a controller that does not wait reconciles "existing" now.
+        await WaitFor.ConditionAsync(_ => Task.FromResult(!reconciler.SecondarySynced.IsEmpty), TimeSpan.FromSeconds(2));
+        var secondaryRun = secrets.RunAsync(cts.Token);
+        await Eventually.Until(() => Task.FromResult(reconciler.SecondarySynced.Count), n => n >= 1, because: "the controller starts once the secondary cache has synced");
+
+        reconciler.SecondarySynced.Should().AllSatisfy(synced => synced.Should().BeTrue("a reconcile reads the secondary cache"));
+        await cts.CancelAsync();
+        try { await Task.WhenAll(runs, secondaryRun); } catch (OperationCanceledException) { }
     }
 
     [Fact]
