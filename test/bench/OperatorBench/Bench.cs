@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using k8s;
 using k8s.Models;
+using LeBureau.Bench;
 using LeBureau.ControlPlane;
 using LeBureau.Operator;
 using LeBureau.Operator.KubeVirt;
@@ -29,7 +30,7 @@ public static class Bench
         var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
         var concurrency = 8;
         Console.WriteLine($"starting a control plane (etcd, kube-apiserver, kube-controller-manager)…");
-        await using var plane = await ControlPlane.ControlPlane.StartAsync(new ControlPlaneOptions { CrdDirectory = FindCrds() });
+        await using var plane = await ControlPlane.ControlPlane.StartAsync(new ControlPlaneOptions { CrdDirectory = BenchSupport.Find("crds") });
         using var client = plane.CreateClient();
         await KubeVirtCrds.InstallAsync(plane);
         foreach (var ns in new[] { "baseline", "bench" })
@@ -53,7 +54,7 @@ public static class Bench
         await desktops.WaitForSyncAsync(CancellationToken.None);
         var creator = new ResourceClient<Desktop>(new KubeApi(client));
 
-        var writesBefore = await WritesAsync(plane);
+        var writesBefore = await BenchSupport.WritesAsync(plane);
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, n), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
             await creator.CreateAsync(new Desktop
@@ -68,7 +69,7 @@ public static class Bench
             if (clock.Elapsed > TimeSpan.FromMinutes(15)) throw new TimeoutException($"only {desktops.List("bench").Count(d => d.Status.Phase == DesktopPhase.Running)} of {n} running");
         }
         var elapsed = clock.Elapsed;
-        var writes = await WritesAsync(plane) - writesBefore - n;
+        var writes = await BenchSupport.WritesAsync(plane) - writesBefore - n;
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var heap = GC.GetTotalMemory(forceFullCollection: true);
@@ -127,27 +128,5 @@ public static class Bench
         return clock.Elapsed;
     }
 
-    // Mutating requests the API server has served so far (apiserver_request_total by verb), leader-election renewals included.
-    private static async Task<double> WritesAsync(ControlPlane.ControlPlane plane)
-    {
-        using var http = plane.CreateHttpClient();
-        var text = await http.GetStringAsync("/metrics");
-        return text.Split('\n')
-            .Where(l => l.StartsWith("apiserver_request_total{", StringComparison.Ordinal) &&
-                        (l.Contains("verb=\"POST\"", StringComparison.Ordinal) || l.Contains("verb=\"PUT\"", StringComparison.Ordinal) ||
-                         l.Contains("verb=\"PATCH\"", StringComparison.Ordinal) || l.Contains("verb=\"DELETE\"", StringComparison.Ordinal)))
-            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
-    }
-
     private static void Meta(string name, out V1ObjectMeta meta) => meta = new V1ObjectMeta { Name = name, NamespaceProperty = "baseline" };
-
-    private static string FindCrds()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var crds = Path.Combine(dir.FullName, "crds");
-            if (File.Exists(Path.Combine(dir.FullName, "LeBureau.Operator.sln")) && Directory.Exists(crds)) return crds;
-        }
-        throw new DirectoryNotFoundException("crds/ not found above the benchmark");
-    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using k8s;
 using k8s.Models;
+using LeBureau.Bench;
 using LeBureau.ControlPlane;
 using LeBureau.Operator;
 using LeBureau.Operator.Local;
@@ -26,7 +27,7 @@ public static class Bench
     {
         var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
         Console.WriteLine($"desktops: {n}, one at a time; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores");
-        var agentBinary = AgentBinary();
+        var agentBinary = BenchSupport.AgentBinary();
         var scratch = Directory.CreateTempSubdirectory("lebureau-startbench-").FullName;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
 
@@ -34,7 +35,7 @@ public static class Bench
         Report("floor: launch script → /healthz 200", floor, null);
 
         Console.WriteLine("starting a control plane (etcd, kube-apiserver, kube-controller-manager)…");
-        await using var plane = await ControlPlane.ControlPlane.StartAsync(new ControlPlaneOptions { CrdDirectory = Find("crds") });
+        await using var plane = await ControlPlane.ControlPlane.StartAsync(new ControlPlaneOptions { CrdDirectory = BenchSupport.Find("crds") });
         using var client = plane.CreateClient();
         await client.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "bench" } });
         var app = OperatorApp.Build(
@@ -153,22 +154,5 @@ public static class Bench
             if (clock.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException($"{what}: not after 2 minutes");
             await Task.Delay(Poll);
         }
-    }
-
-    private static string AgentBinary()
-    {
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var path = Path.Combine(Find("desktop-agent"), "LeBureau.DesktopAgent", "bin", configuration, "net10.0", "LeBureau.DesktopAgent");
-        return File.Exists(path) ? path : throw new FileNotFoundException("the desktop agent was not built", path);
-    }
-
-    private static string Find(string folder)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, folder);
-            if (File.Exists(Path.Combine(dir.FullName, "LeBureau.Operator.sln")) && Directory.Exists(path)) return path;
-        }
-        throw new DirectoryNotFoundException($"{folder}/ not found above the benchmark");
     }
 }

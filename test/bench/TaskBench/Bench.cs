@@ -4,6 +4,7 @@ using System.Text;
 using k8s;
 using k8s.Models;
 using LeBureau.AgentContract;
+using LeBureau.Bench;
 using LeBureau.ControlPlane;
 using LeBureau.Operator;
 using LeBureau.Operator.Desktops;
@@ -34,7 +35,7 @@ public static class Bench
         var d = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
         Console.WriteLine($"tasks: {n} over {d} desktops; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores");
         Console.WriteLine("starting a control plane (etcd, kube-apiserver, kube-controller-manager)…");
-        await using var plane = await ControlPlane.ControlPlane.StartAsync(new ControlPlaneOptions { CrdDirectory = Find("crds") });
+        await using var plane = await ControlPlane.ControlPlane.StartAsync(new ControlPlaneOptions { CrdDirectory = BenchSupport.Find("crds") });
         using var client = plane.CreateClient();
         foreach (var ns in new[] { "baseline", "bench" })
         {
@@ -47,7 +48,7 @@ public static class Bench
         Console.WriteLine($"baseline: {n * WritesPerTask} raw writes in {baseline.TotalSeconds:F2} s ({n * WritesPerTask / baseline.TotalSeconds:F0} writes/s)");
 
         var agentPort = FreePort.Next();
-        await using var simulator = await VirtualMachineSimulator.StartAsync(plane, "bench", AgentBinary(), agentPort: agentPort, workers: Concurrency);
+        await using var simulator = await VirtualMachineSimulator.StartAsync(plane, "bench", BenchSupport.AgentBinary(), agentPort: agentPort, workers: Concurrency);
         var app = OperatorApp.Build(
         [
             "--urls=http://127.0.0.1:0", $"--Kubernetes:Kubeconfig={plane.KubeconfigPath}", "--Operator:Runtime=KubeVirt",
@@ -76,7 +77,7 @@ public static class Bench
             var floor = await AgentsAloneAsync(app.Services.GetRequiredService<AgentRunClient>(), desktops.List("bench"), secrets, n);
             Console.WriteLine($"agents alone: {n} runs in {floor.TotalSeconds:F2} s ({n / floor.TotalSeconds:F1} runs/s; {d} desktops, one run at a time each)");
 
-            var writesBefore = await WritesAsync(plane);
+            var writesBefore = await BenchSupport.WritesAsync(plane);
             var clock = Stopwatch.StartNew();
             await Parallel.ForEachAsync(Enumerable.Range(0, n), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, ct) =>
                 await tasks.CreateAsync(Task("bench", i, d), ct));
@@ -84,7 +85,7 @@ public static class Bench
             await UntilAsync(() => taskCache.List("bench").Count(t => t.Status?.Phase == TaskPhase.Done) == n, TimeSpan.FromMinutes(20),
                 $"{n} tasks done", () => string.Join(", ", taskCache.List("bench").GroupBy(t => t.Status?.Phase).Select(g => $"{g.Key}: {g.Count()}")));
             var elapsed = clock.Elapsed;
-            var writes = await WritesAsync(plane) - writesBefore - n;
+            var writes = await BenchSupport.WritesAsync(plane) - writesBefore - n;
             var failed = taskCache.List("bench").Count(t => t.Status?.Phase != TaskPhase.Done);
 
             Console.WriteLine($"operator: {n} tasks done in {elapsed.TotalSeconds:F2} s ({n / elapsed.TotalSeconds:F1} tasks/s; creates took {created.TotalSeconds:F2} s; not done: {failed})");
@@ -185,34 +186,5 @@ public static class Bench
             if (clock.Elapsed > timeout) throw new TimeoutException($"{what}: not after {timeout}; {progress?.Invoke()}");
             await System.Threading.Tasks.Task.Delay(20);
         }
-    }
-
-    // Mutating requests the API server has served so far (apiserver_request_total by verb), leader-election renewals included.
-    private static async Task<double> WritesAsync(ControlPlane.ControlPlane plane)
-    {
-        using var http = plane.CreateHttpClient();
-        var text = await http.GetStringAsync("/metrics");
-        return text.Split('\n')
-            .Where(l => l.StartsWith("apiserver_request_total{", StringComparison.Ordinal) &&
-                        (l.Contains("verb=\"POST\"", StringComparison.Ordinal) || l.Contains("verb=\"PUT\"", StringComparison.Ordinal) ||
-                         l.Contains("verb=\"PATCH\"", StringComparison.Ordinal) || l.Contains("verb=\"DELETE\"", StringComparison.Ordinal)))
-            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
-    }
-
-    private static string AgentBinary()
-    {
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var path = Path.Combine(Find("desktop-agent"), "LeBureau.DesktopAgent", "bin", configuration, "net10.0", "LeBureau.DesktopAgent");
-        return File.Exists(path) ? path : throw new FileNotFoundException("the desktop agent was not built", path);
-    }
-
-    private static string Find(string folder)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, folder);
-            if (File.Exists(Path.Combine(dir.FullName, "LeBureau.Operator.sln")) && Directory.Exists(path)) return path;
-        }
-        throw new DirectoryNotFoundException($"{folder}/ not found above the benchmark");
     }
 }
