@@ -9,8 +9,14 @@ public static class ApiKeyMaterial
     public const string Scheme = "sk_live_";
     private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    /// <summary>A new key with 256 bits of entropy.</summary>
-    public static string Generate() => Scheme + Base62(RandomNumberGenerator.GetBytes(32));
+    /// <summary>Base62 digits of a key: enough for any 256-bit number (62^43 > 2^256).</summary>
+    public const int Digits = 43;
+
+    /// <summary>
+    /// A new key with 256 bits of entropy, always <see cref="Digits"/> digits long: a number below 62^42 (about one key
+    /// in 60) has fewer digits and is padded with leading '0's, so every key has the same length.
+    /// </summary>
+    public static string Generate() => Scheme + Base62(RandomNumberGenerator.GetBytes(32)).PadLeft(Digits, '0');
 
     /// <summary>The lowercase hex SHA-256 the api-server looks keys up by.</summary>
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

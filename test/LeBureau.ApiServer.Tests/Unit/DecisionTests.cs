@@ -178,6 +178,9 @@ public sealed class DecisionTests
         ApiKeyMaterial.Prefix(key).Should().Be(key[..12]);
         ApiKeyMaterial.Base62([0, 0, 1]).Should().Be("001");
         ApiKeyMaterial.Base62([0, 62]).Should().Be("010");
+        // About one 256-bit number in 60 has 42 base62 digits: keys are padded, so every one is 8 + 43 long (this failed
+        // CI now and then when a short one came up).
+        Enumerable.Range(0, 2000).Select(_ => ApiKeyMaterial.Generate().Length).Distinct().Should().Equal(8 + ApiKeyMaterial.Digits);
     }
 
     [Fact]
