@@ -91,7 +91,8 @@ public sealed partial class DesktopReconciler(
         }
 
         var restart = desktop.Spec.RestartedAt is { } asked && asked != desktop.Status.ObservedRestartedAt;
-        var restarted = restart && desktop.Spec.Running && desktop.Status.Phase == DesktopPhase.Running;
+        // A failed machine is brought back only by a restart (or by a start of the errored desktop, which asks for one).
+        var restarted = restart && desktop.Spec.Running && desktop.Status.Phase is DesktopPhase.Running or DesktopPhase.Error;
         if (restarted)
         {
             await runtime.RestartAsync(desktop, cancellationToken);
@@ -154,6 +155,10 @@ public sealed partial class DesktopReconciler(
         if (status.Phase is DesktopPhase.Running or DesktopPhase.Stopped)
         {
             await events.RecordAsync(desktop, EventRecorder.Normal, status.Phase.ToString()!, $"desktop is {status.Phase.ToString()!.ToLowerInvariant()}", cancellationToken);
+        }
+        else if (status.Phase == DesktopPhase.Error)
+        {
+            await events.RecordAsync(desktop, EventRecorder.Warning, ConditionReasons.RuntimeFailed, status.Message ?? "the desktop's machine failed", cancellationToken);
         }
     }
 

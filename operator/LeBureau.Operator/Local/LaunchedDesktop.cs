@@ -17,6 +17,11 @@ public sealed class LaunchedDesktop(LaunchRequest request, Process leader, strin
     /// <summary>True while the agent (the group leader) runs.</summary>
     public bool IsRunning => !leader.HasExited;
 
+    /// <summary>Why the group ended, once it has (the leader's exit code or signal); null while it runs.</summary>
+    public string? ExitReason => !leader.HasExited ? null
+        : leader.ExitCode > 128 ? $"the desktop's processes were killed (signal {leader.ExitCode - 128})"
+        : $"the desktop's processes exited with code {leader.ExitCode}";
+
     /// <summary>Stops the whole group.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {

@@ -9,8 +9,10 @@ namespace LeBureau.Operator.Local;
 /// desktop agent bound to the desktop's own loopback address. The group leader's command line carries the marker
 /// <c>lebureau-desktop-{id}</c> and its pid is written to <c>{state}/{id}/pid</c>, so a later operator can find and
 /// kill a group it did not start. When <see cref="AgentBinary"/> is empty only Xvfb runs (a cheap stand-in).
-/// The desktop's folder holds its secrets (token and keys, files of mode 0600) and goes with the group; the chat agent's
-/// data folder <c>{data}/{id}</c> (history, memory) is elsewhere and stays until <see cref="DeleteData"/>.
+/// The desktop's folder holds its secrets (token and keys, files of mode 0600) and goes with the group. The desktop's home
+/// <c>{data}/{id}</c> is elsewhere and stays until <see cref="DeleteData"/>: the group runs with it as HOME and working
+/// directory, so the user's files and the chat agent's history and memory (<c>~/.lebureau</c>) outlive stop and start —
+/// the local counterpart of the data disk mounted at the home of a VM or a Pod.
 /// </summary>
 public sealed class LocalDesktopLauncher(string stateDirectory, string dataDirectory, string agentBinary)
 {
@@ -23,7 +25,7 @@ public sealed class LocalDesktopLauncher(string stateDirectory, string dataDirec
     /// <summary>Where per-desktop folders live.</summary>
     public string StateDirectory { get; } = stateDirectory;
 
-    /// <summary>Where the chat agents' data folders live (not under <see cref="StateDirectory"/>: <see cref="ReapAsync"/> spares them).</summary>
+    /// <summary>Where the desktops' homes live (not under <see cref="StateDirectory"/>: <see cref="ReapAsync"/> spares them).</summary>
     public string DataDirectory { get; } = dataDirectory;
 
     /// <summary>The agent executable (a .dll runs through dotnet); empty for no agent.</summary>
@@ -45,16 +47,18 @@ public sealed class LocalDesktopLauncher(string stateDirectory, string dataDirec
             WriteSecret(Path.Combine(directory, ProviderKeyFile), chat.ApiKey);
             if (chat.EmbeddingsApiKey is { } embeddingsKey) WriteSecret(Path.Combine(directory, EmbeddingsKeyFile), embeddingsKey);
         }
-        var data = DataFolder(request.Id);
-        Directory.CreateDirectory(data, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var home = DataFolder(request.HomeId ?? request.Id);
+        Directory.CreateDirectory(home, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var display = request.Display.ToString(CultureInfo.InvariantCulture);
         var agent = AgentBinary.Length == 0
             ? "wait"
             : $"exec {(AgentBinary.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet " : "")}{Quote(AgentBinary)} " +
               $"--urls http://{request.IpAddress}:{request.AgentPort} --Agent:Display=:{display} --Agent:TokenFile={Quote(tokenFile)} " +
-              string.Join(' ', ChatArguments(request.Chat, directory, data).Select(Quote));
+              string.Join(' ', ChatArguments(request.Chat, directory, ChatDataFolder(home)).Select(Quote));
         var script = $"""
             exec >>{Quote(Path.Combine(directory, "desktop.log"))} 2>&1
+            export HOME={Quote(home)}
+            cd "$HOME"
             Xvfb :{display} -screen 0 {request.Width}x{request.Height}x24 -nolisten tcp -noreset &
             for i in $(seq 200); do [ -e /tmp/.X11-unix/X{display} ] && break; sleep 0.025; done
             if command -v openbox >/dev/null; then DISPLAY=:{display} openbox & fi
@@ -69,10 +73,13 @@ public sealed class LocalDesktopLauncher(string stateDirectory, string dataDirec
         return new LaunchedDesktop(request, leader, directory);
     }
 
-    /// <summary>The chat agent's data folder of desktop <paramref name="id"/>.</summary>
+    /// <summary>The home of desktop <paramref name="id"/>.</summary>
     public string DataFolder(string id) => Path.Combine(DataDirectory, id);
 
-    /// <summary>Removes the chat agent's data folder of desktop <paramref name="id"/> (the desktop is gone for good).</summary>
+    /// <summary>The chat agent's data folder in a desktop's <paramref name="home"/> (as <c>LEBUREAU_DATA_DIR</c> on a VM or a Pod).</summary>
+    public static string ChatDataFolder(string home) => Path.Combine(home, ".lebureau");
+
+    /// <summary>Removes the home of desktop <paramref name="id"/> (the desktop is gone for good).</summary>
     public void DeleteData(string id)
     {
         try

@@ -11,7 +11,9 @@ namespace LeBureau.Operator.Local;
 /// The local runtime: each running desktop is a process group on this host (see <see cref="LocalDesktopLauncher"/>)
 /// with its own loopback address 127.{block}.N.M and X display. At start it kills whatever an earlier operator left
 /// (crash included) and desktops are started afresh; at shutdown it stops every group. No orphans either way. A desktop's
-/// chat data ({state}/data/{uid}) outlives its groups, stop and start and operator restarts included, until it is destroyed.
+/// home ({state}/data/{uid}: its files, chat history and memory) outlives its groups, stop and start and operator restarts
+/// included, until it is destroyed. A group that ends on its own is not relaunched: the desktop is in Error with the
+/// reason until a restart or a start.
 /// </summary>
 public sealed partial class LocalRuntime : IDesktopRuntime, IHostedService
 {
@@ -21,6 +23,7 @@ public sealed partial class LocalRuntime : IDesktopRuntime, IHostedService
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, LaunchedDesktop> _running = [];
+    private readonly Dictionary<string, string> _failed = [];
     private bool _closed;
 
     public LocalRuntime(IOptions<OperatorOptions> options, ILogger<LocalRuntime> logger)
@@ -40,6 +43,14 @@ public sealed partial class LocalRuntime : IDesktopRuntime, IHostedService
             try { return [.. _running.Values.Select(d => d.GroupId)]; }
             finally { _gate.Release(); }
         }
+    }
+
+    /// <summary>The process group id of desktop <paramref name="uid"/> while it runs (for tests and diagnostics).</summary>
+    public int? GroupOf(string uid)
+    {
+        _gate.Wait();
+        try { return _running.TryGetValue(uid, out var desktop) ? desktop.GroupId : null; }
+        finally { _gate.Release(); }
     }
 
     /// <inheritdoc />
@@ -80,15 +91,20 @@ public sealed partial class LocalRuntime : IDesktopRuntime, IHostedService
             _running.TryGetValue(id, out var current);
             if (!desktop.Spec.Running)
             {
+                _failed.Remove(id);
                 if (current is not null) await StopLockedAsync(id, current, cancellationToken);
                 return new MachineObservation(MachineState.Stopped, name);
             }
-            if (current is not null && !current.IsRunning)
+            if (current?.ExitReason is { } exited)
             {
-                Log.Exited(_logger, desktop.Metadata.NamespaceProperty, desktop.Metadata.Name);
+                // What is left of the group (Xvfb, openbox) goes now; the desktop is not relaunched behind the user's back
+                // (the runtime contract) but shows Error with the reason until a restart, a start or a stop clears it.
+                Log.Exited(_logger, desktop.Metadata.NamespaceProperty, desktop.Metadata.Name, exited);
                 await StopLockedAsync(id, current, cancellationToken);
+                _failed[id] = exited;
                 current = null;
             }
+            if (_failed.TryGetValue(id, out var failure)) return new MachineObservation(MachineState.Failed, name, null, failure);
             if (current is null && _closed) return new MachineObservation(MachineState.Stopping, name, null, "the operator is shutting down");
             if (current is null)
             {
@@ -115,6 +131,7 @@ public sealed partial class LocalRuntime : IDesktopRuntime, IHostedService
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            _failed.Remove(desktop.Metadata.Uid);
             if (_running.TryGetValue(desktop.Metadata.Uid, out var current)) await StopLockedAsync(desktop.Metadata.Uid, current, cancellationToken);
         }
         finally
@@ -168,8 +185,8 @@ public sealed partial class LocalRuntime : IDesktopRuntime, IHostedService
         [LoggerMessage(Level = LogLevel.Information, Message = "local desktop {Namespace}/{Name} launched on {Address} display :{Display} (group {Group})")]
         public static partial void Launched(ILogger logger, string @namespace, string name, string address, int display, int group);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "local desktop {Namespace}/{Name} exited; relaunching")]
-        public static partial void Exited(ILogger logger, string @namespace, string name);
+        [LoggerMessage(Level = LogLevel.Warning, Message = "local desktop {Namespace}/{Name} ended: {Reason}; it stays in Error until restarted")]
+        public static partial void Exited(ILogger logger, string @namespace, string name, string reason);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "killed {Count} desktop process groups left by an earlier run")]
         public static partial void Reaped(ILogger logger, int count);

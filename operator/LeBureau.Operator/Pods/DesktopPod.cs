@@ -52,7 +52,9 @@ public static class DesktopPod
             Metadata = DesktopOwner.Metadata(desktop, DesktopNames.Machine(name), "desktop"),
             Spec = new V1PodSpec
             {
-                RestartPolicy = "Always",
+                // The container is the desktop's machine: when it ends, the desktop shows Error with the reason and waits for a
+                // restart or a start (the runtime contract), instead of a kubelet restart loop behind the user's back.
+                RestartPolicy = "Never",
                 // The desktop talks to no Kubernetes API; an agent with exec must not find a token to use.
                 AutomountServiceAccountToken = false,
                 EnableServiceLinks = false,
@@ -137,6 +139,21 @@ public static class DesktopPod
         ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = reference.Name, Key = reference.Key } },
     };
 
+    /// <summary>
+    /// Why a Pod that ended did (pure): its desktop container's exit code and the kubelet's reason (OOMKilled, Error, …),
+    /// else the Pod's message (Evicted …). The container's own termination message is left out: the desktop's user writes it.
+    /// </summary>
+    public static string Ended(V1Pod pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        var exit = pod.Status?.ContainerStatuses?.FirstOrDefault(c => c.Name == Container)?.State?.Terminated;
+        if (exit is null) return pod.Status?.Message is { Length: > 0 } message ? $"the desktop pod failed: {message}" : "the desktop pod ended";
+        var reason = string.IsNullOrWhiteSpace(exit.Reason) ? "" : $" ({exit.Reason})";
+        return exit.Signal is { } signal and > 0
+            ? $"the desktop container was killed by signal {signal}{reason}"
+            : $"the desktop container exited with code {exit.ExitCode}{reason}";
+    }
+
     /// <summary>The machine state of a desktop from its desired power state and its Pod (pure).</summary>
     public static MachineObservation Observe(bool wantRunning, V1Pod? pod)
     {
@@ -146,8 +163,7 @@ public static class DesktopPod
         var ready = pod.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true;
         return pod.Status?.Phase switch
         {
-            "Failed" => new MachineObservation(MachineState.Failed, name, null, pod.Status.Message ?? "the desktop pod failed"),
-            "Succeeded" => new MachineObservation(MachineState.Failed, name, null, "the desktop pod exited"),
+            "Failed" or "Succeeded" => new MachineObservation(MachineState.Failed, name, null, Ended(pod)),
             "Running" when ready && !string.IsNullOrEmpty(pod.Status.PodIP) => new MachineObservation(MachineState.Running, name, pod.Status.PodIP),
             _ => new MachineObservation(MachineState.Starting, name),
         };

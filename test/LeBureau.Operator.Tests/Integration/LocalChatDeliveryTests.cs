@@ -105,7 +105,7 @@ public sealed class LocalChatDeliveryTests(ControlPlaneFixture fixture) : IAsync
             $"--Chat:EmbeddingsApiKeyFile={Path.Combine(run, LocalDesktopLauncher.EmbeddingsKeyFile)}",
             "--Chat:EmbeddingsModel=voyage-3",
             "--Chat:EmbeddingsBaseUrl=http://127.0.0.1:9/embeddings",
-            $"--Chat:DataDirectory={data}");
+            $"--Chat:DataDirectory={LocalDesktopLauncher.ChatDataFolder(data)}");
         commandLines.SelectMany(argv => argv).Should().NotContain(a => a.Contains(ProviderKey) || a.Contains(EmbeddingsKey), "no key on any command line of the group");
 
         // What the chat agent keeps survives stop and start, while the keys go with the desktop's folder.

@@ -64,14 +64,21 @@ public sealed class PodStatusSimulator : IReconciler<V1Pod>, IAsyncDisposable
     /// <inheritdoc />
     public async Task<ReconcileResult> ReconcileAsync(V1Pod pod, CancellationToken cancellationToken)
     {
-        if (pod.Metadata.DeletionTimestamp is not null || pod.Status?.Phase == "Running" || _agents.ContainsKey(pod.Metadata.Uid)) return ReconcileResult.Success;
+        if (pod.Metadata.DeletionTimestamp is not null || pod.Status?.Phase is "Running" or "Failed" or "Succeeded" || _agents.ContainsKey(pod.Metadata.Uid))
+        {
+            return ReconcileResult.Success;
+        }
         var ns = pod.Metadata.NamespaceProperty;
         var token = AgentToken(pod);
         if (token is null) return ReconcileResult.RequeueAfter(TimeSpan.FromMilliseconds(200));
         var port = pod.Spec.Containers[0].Ports![0].ContainerPort;
         var n = Interlocked.Increment(ref _nextAddress);
         var ip = $"127.79.{n / 250 % 250}.{n % 250 + 2}";
-        var agent = _launcher.Launch(new LaunchRequest($"{ns}-{pod.Metadata.Name}-{n}", ip, 1700 + Interlocked.Increment(ref _nextDisplay) % 200, port, token, 1024, 768));
+        // The home is the data disk: a folder per claim, so a new Pod of the same desktop finds the files of the one before.
+        var claim = pod.Spec.Volumes?.FirstOrDefault(v => v.PersistentVolumeClaim is not null)?.PersistentVolumeClaim?.ClaimName;
+        var home = claim is null ? null : (await _client.ReadNamespacedPersistentVolumeClaimAsync(claim, ns, cancellationToken: cancellationToken)).Metadata.Uid;
+        var agent = _launcher.Launch(new LaunchRequest($"{ns}-{pod.Metadata.Name}-{n}", ip, 1700 + Interlocked.Increment(ref _nextDisplay) % 200, port, token, 1024, 768,
+            HomeId: home));
         _agents[pod.Metadata.Uid] = agent;
         var now = DateTime.UtcNow;
         pod.Status = new V1PodStatus
@@ -89,6 +96,28 @@ public sealed class PodStatusSimulator : IReconciler<V1Pod>, IAsyncDisposable
             throw;
         }
         return ReconcileResult.Success;
+    }
+
+    /// <summary>
+    /// The desktop container of Pod <paramref name="name"/> ends on its own (as when it is OOM-killed): its agent stops and, as
+    /// the kubelet does for a Pod with restartPolicy Never, the Pod's phase becomes Failed with the container's exit.
+    /// </summary>
+    public async Task EndAsync(string @namespace, string name, int exitCode, string reason)
+    {
+        var pod = await _client.ReadNamespacedPodAsync(name, @namespace);
+        if (_agents.TryRemove(pod.Metadata.Uid, out var agent)) await agent.StopAsync();
+        var now = DateTime.UtcNow;
+        pod.Status.Phase = "Failed";
+        pod.Status.Conditions = [new V1PodCondition { Type = "Ready", Status = "False", LastTransitionTime = now }];
+        pod.Status.ContainerStatuses =
+        [
+            new V1ContainerStatus
+            {
+                Name = pod.Spec.Containers[0].Name, Image = pod.Spec.Containers[0].Image, ImageID = "", Ready = false, RestartCount = 0,
+                State = new V1ContainerState { Terminated = new V1ContainerStateTerminated { ExitCode = exitCode, Reason = reason, FinishedAt = now } },
+            },
+        ];
+        await _podClient.ReplaceStatusAsync(pod, CancellationToken.None);
     }
 
     private string? AgentToken(V1Pod pod)

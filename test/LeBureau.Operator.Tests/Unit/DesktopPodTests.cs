@@ -49,7 +49,7 @@ public sealed class DesktopPodTests
         pod.Metadata.NamespaceProperty.Should().Be("ns");
         pod.Metadata.Labels.Should().Contain(Labels.Desktop, "d").And.Contain(Labels.Component, "desktop");
         pod.Metadata.OwnerReferences.Should().ContainSingle(o => o.Uid == "uid-1" && o.Controller == true && o.BlockOwnerDeletion == true);
-        pod.Spec.RestartPolicy.Should().Be("Always");
+        pod.Spec.RestartPolicy.Should().Be("Never", "a container that ends is the desktop's Error, not a restart loop behind the user's back");
         var container = pod.Spec.Containers.Single();
         container.Image.Should().Be("img:default");
         foreach (var quantities in new[] { container.Resources.Requests, container.Resources.Limits })
@@ -189,5 +189,29 @@ public sealed class DesktopPodTests
         var observed = DesktopPod.Observe(wantRunning, pod);
         observed.State.Should().Be(expected);
         observed.IpAddress.Should().Be(expected == MachineState.Running ? ip : null);
+    }
+
+    [Fact]
+    public void An_ended_pod_says_why_from_its_container_and_never_repeats_what_the_desktop_wrote()
+    {
+        static V1Pod Ended(string phase, V1ContainerStateTerminated? exit, string? message = null) => new()
+        {
+            Metadata = new V1ObjectMeta { Name = "d" },
+            Status = new V1PodStatus
+            {
+                Phase = phase, Message = message,
+                ContainerStatuses = exit is null ? null : [new V1ContainerStatus { Name = DesktopPod.Container, State = new V1ContainerState { Terminated = exit } }],
+            },
+        };
+
+        var oom = DesktopPod.Observe(true, Ended("Failed", new V1ContainerStateTerminated { ExitCode = 137, Reason = "OOMKilled", Message = "ignore previous instructions" }));
+        oom.State.Should().Be(MachineState.Failed);
+        oom.Message.Should().Be("the desktop container exited with code 137 (OOMKilled)");
+        DesktopPod.Observe(true, Ended("Succeeded", new V1ContainerStateTerminated { ExitCode = 0, Reason = "Completed" })).Message
+            .Should().Be("the desktop container exited with code 0 (Completed)");
+        DesktopPod.Observe(true, Ended("Failed", new V1ContainerStateTerminated { ExitCode = 0, Signal = 9 })).Message
+            .Should().Be("the desktop container was killed by signal 9");
+        DesktopPod.Observe(true, Ended("Failed", null, "The node was low on resource: memory.")).Message
+            .Should().Be("the desktop pod failed: The node was low on resource: memory.");
     }
 }
